@@ -1,0 +1,470 @@
+"""The one path between JSON and models: a private cattrs converter, load/save/loads/dumps.
+
+Input is checked strictly (no silent ``5`` -> ``"5"``, no string taken as a list of letters, no
+unknown keys) and every problem is reported at once with its JSON path. Output is deterministic:
+the same ledger always gives the same bytes (field order for keys, collections sorted by id,
+defaults omitted), so ledgers diff well in git.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import os
+import tempfile
+import typing
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+from cattrs.errors import (
+    BaseValidationError,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.preconf.json import make_converter
+
+from claimtrack.dates import PartialDate
+from claimtrack.errors import LedgerFileError, MalformedLedger, Problem, _closest
+from claimtrack.ledger import COLLECTIONS, Ledger
+from claimtrack.lifecycle import ClaimStatus, CommitmentStatus, Stance
+from claimtrack.model import (
+    Actor,
+    ActorKind,
+    Agreement,
+    AgreementKind,
+    Claim,
+    ClaimKind,
+    ClaimRelationKind,
+    Commitment,
+    CommitmentRelationKind,
+    Credibility,
+    Event,
+    EventKind,
+    Evidence,
+    Reliability,
+    Source,
+    SourceKind,
+)
+
+__all__ = ["FORMAT_VERSION", "dumps", "load", "loads", "save"]
+
+#: The version of the file format this claimtrack reads and writes.
+FORMAT_VERSION = 1
+
+T = TypeVar("T")
+
+_RECORD_TYPES: dict[str, type] = {
+    "sources": Source,
+    "actors": Actor,
+    "events": Event,
+    "agreements": Agreement,
+    "commitments": Commitment,
+    "claims": Claim,
+    "evidence": Evidence,
+}
+
+#: How enum values are named in error messages.
+_ENUM_NOUNS: dict[type, str] = {
+    CommitmentStatus: "status",
+    ClaimStatus: "claim status",
+    Stance: "stance",
+    SourceKind: "source kind",
+    Reliability: "reliability grade",
+    Credibility: "credibility grade",
+    ActorKind: "actor kind",
+    EventKind: "event kind",
+    AgreementKind: "agreement kind",
+    ClaimKind: "claim kind",
+    CommitmentRelationKind: "commitment relation",
+    ClaimRelationKind: "claim relation",
+}
+
+
+class _Invalid(ValueError):
+    """A value the converter refuses; its message is the whole explanation."""
+
+
+def _describe(value: object) -> str:
+    """A JSON-minded name for a value's type, for error messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return f"a number ({value!r})"
+    if isinstance(value, str):
+        return f"a string ({value!r})" if len(value) <= 40 else "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _structure_str(value: object, _: type) -> str:
+    if type(value) is not str:
+        raise _Invalid(f"expected a string, got {_describe(value)}")
+    return value
+
+
+def _structure_number(value: object, _: type) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _Invalid(f"expected a number, got {_describe(value)}")
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _Invalid(f"expected a whole number, got {_describe(value)}")
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise _Invalid(f"expected true or false, got {_describe(value)}")
+    return value
+
+
+def _structure_date(value: object, _: type) -> PartialDate:
+    if isinstance(value, str):
+        return _parse_date(value, None)
+    if isinstance(value, dict):
+        unknown = sorted(set(value) - {"edtf", "inferred"})
+        if unknown:
+            raise _Invalid(f"unknown key {unknown[0]!r} in a date; expected 'edtf' and 'inferred'")
+        text, reason = value.get("edtf"), value.get("inferred")
+        if not isinstance(text, str):
+            raise _Invalid(f"a date object needs 'edtf' as a string, got {_describe(text)}")
+        if not isinstance(reason, str) or not reason.strip():
+            raise _Invalid("an inferred date needs 'inferred': the reason, as a non-empty string")
+        return _parse_date(text, reason)
+    raise _Invalid(
+        f"expected a date such as '2017-11-07' or {{'edtf': '2018-06', 'inferred': 'why'}},"
+        f" got {_describe(value)}"
+    )
+
+
+def _parse_date(text: str, reason: str | None) -> PartialDate:
+    try:
+        return PartialDate.parse(text, inferred=reason)
+    except ValueError as error:
+        message = str(error)
+        if message.startswith(repr(text)):
+            raise _Invalid(message) from None
+        raise _Invalid(f"{text!r} is not a date: {message}") from None
+
+
+def _unstructure_date(value: PartialDate) -> str | dict[str, str]:
+    if value.inferred is None:
+        return value.edtf
+    return {"edtf": value.edtf, "inferred": value.inferred}
+
+
+def _make_enum_hook(enum_type: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+    noun = _ENUM_NOUNS.get(enum_type, enum_type.__name__)
+    by_value = {member.value: member for member in enum_type}
+    valid = ", ".join(str(member.value) for member in enum_type)
+
+    def structure(value: object, _: type) -> enum.Enum:
+        if isinstance(value, str | int) and not isinstance(value, bool):
+            member = by_value.get(value)
+            if member is not None:
+                return member
+            return _refuse(f"{value!r} is not a {noun}")
+        return _refuse(f"expected a {noun}, got {_describe(value)}")
+
+    def _refuse(head: str) -> enum.Enum:
+        raise _Invalid(f"{head}; expected one of {valid}")
+
+    return structure
+
+
+def _make_tuple_hook(converter: Any, tuple_type: Any) -> Callable[[object, type], tuple[Any, ...]]:
+    element = typing.get_args(tuple_type)[0]
+
+    def structure(value: object, _: type) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise _Invalid(f"expected a list, got {_describe(value)}")
+        hook = converter.get_structure_hook(element)
+        items: list[Any] = []
+        errors: list[Exception] = []
+        for index, raw in enumerate(value):
+            try:
+                items.append(hook(raw, element))
+            except Exception as error:
+                note = IterableValidationNote(f"@ index {index}", index, element)
+                error.__notes__ = [*getattr(error, "__notes__", []), note]
+                errors.append(error)
+        if errors:
+            raise IterableValidationError("invalid list items", errors, tuple_type)
+        return tuple(items)
+
+    return structure
+
+
+def _is_homogeneous_tuple(candidate: Any) -> bool:
+    args = typing.get_args(candidate)
+    return typing.get_origin(candidate) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _make_record_unstructure(converter: Any, record_type: type) -> Callable[[Any], dict[str, Any]]:
+    """Unstructure a model in field order, leaving out fields at their default."""
+    origin = typing.get_origin(record_type) or record_type
+    hints = typing.get_type_hints(origin)
+    plan = []
+    for attribute in attrs.fields(origin):
+        default = attribute.default
+        has_default = default is not attrs.NOTHING
+        hint = hints[attribute.name]
+        hook = (
+            converter.unstructure
+            if isinstance(hint, TypeVar)
+            else converter.get_unstructure_hook(hint)
+        )
+        plan.append((attribute.name, has_default, default, hook))
+
+    def unstructure(record: Any) -> dict[str, Any]:
+        document: dict[str, Any] = {}
+        for name, has_default, default, hook in plan:
+            value = getattr(record, name)
+            if has_default and value == default:
+                continue
+            document[name] = hook(value)
+        return document
+
+    return unstructure
+
+
+def _is_model(candidate: Any) -> bool:
+    return attrs.has(candidate) and candidate is not PartialDate
+
+
+def _build_converter() -> Any:
+    converter = make_converter(
+        forbid_extra_keys=True, omit_if_default=True, detailed_validation=True
+    )
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(float, _structure_number)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
+    # Registered by class so that they win over the int and str hooks for IntEnum and StrEnum.
+    for enum_type in _ENUM_NOUNS:
+        converter.register_structure_hook(enum_type, _make_enum_hook(enum_type))
+    converter.register_structure_hook(PartialDate, _structure_date)
+    converter.register_unstructure_hook(PartialDate, _unstructure_date)
+    converter.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _make_enum_hook
+    )
+    converter.register_structure_hook_factory(
+        _is_homogeneous_tuple, lambda t: _make_tuple_hook(converter, t)
+    )
+    converter.register_unstructure_hook_factory(
+        _is_model, lambda t: _make_record_unstructure(converter, t)
+    )
+    return converter
+
+
+_CONVERTER = _build_converter()
+
+
+# -- errors -------------------------------------------------------------------------------------
+
+
+def _problems(error: BaseException, path: str) -> list[Problem]:
+    """Flatten a cattrs validation error tree into path-addressed problems."""
+    if isinstance(error, IterableValidationError):
+        with_notes, without = error.group_exceptions()
+        found = [p for sub, note in with_notes for p in _problems(sub, f"{path}[{note.index}]")]
+        return found + [p for sub in without for p in _problems(sub, path)]
+    if isinstance(error, ClassValidationError):
+        with_notes_c, without_c = error.group_exceptions()
+        found = [p for sub, note in with_notes_c for p in _leaf(sub, f"{path}.{note.name}")]
+        return found + [p for sub in without_c for p in _problems(sub, path)]
+    return _leaf(error, path)
+
+
+def _leaf(error: BaseException, path: str) -> list[Problem]:
+    if isinstance(error, BaseValidationError):
+        return _problems(error, path)
+    if isinstance(error, ForbiddenExtraKeysError):
+        expected = [a.name for a in attrs.fields(error.cl)]
+        return [
+            Problem(f"{path}.{key}", _unknown_key(key, expected))
+            for key in sorted(error.extra_fields)
+        ]
+    if isinstance(error, KeyError):
+        return [Problem(path, "required key missing")]
+    if isinstance(error, _Invalid):
+        return [Problem(path, str(error))]
+    if isinstance(error, AttributeError | TypeError) and "items" in str(error):
+        return [Problem(path, "expected an object")]
+    return [Problem(path, f"invalid value ({error})")]
+
+
+def _unknown_key(key: str, expected: list[str]) -> str:
+    close = _closest(key, expected)
+    if close:
+        return f"unknown key {key!r}; did you mean {close!r}?"
+    return f"unknown key {key!r}; expected one of {', '.join(expected)}"
+
+
+# -- documents ----------------------------------------------------------------------------------
+
+
+def from_document(document: object) -> Ledger:
+    """Build a validated ledger from parsed JSON, reporting every problem with its path."""
+    if not isinstance(document, dict):
+        raise MalformedLedger(
+            [Problem("$", f"expected a ledger object, got {_describe(document)}")]
+        )
+    problems: list[Problem] = []
+    version = document.get("format_version")
+    if version is None:
+        problems.append(
+            Problem("$.format_version", f"required key missing; expected {FORMAT_VERSION}")
+        )
+    elif isinstance(version, bool) or not isinstance(version, int):
+        problems.append(
+            Problem("$.format_version", f"expected {FORMAT_VERSION}, got {_describe(version)}")
+        )
+    elif version != FORMAT_VERSION:
+        newer = " (newer than this claimtrack reads; upgrade claimtrack)"
+        problems.append(
+            Problem(
+                "$.format_version",
+                f"unsupported format version {version}{newer if version > FORMAT_VERSION else ''}"
+                f"; expected {FORMAT_VERSION}",
+            )
+        )
+    expected_keys = ["format_version", *COLLECTIONS]
+    problems.extend(
+        Problem(f"$.{key}", _unknown_key(key, expected_keys))
+        for key in document
+        if key not in expected_keys
+    )
+    collections: dict[str, tuple[Any, ...]] = {}
+    for name in COLLECTIONS:
+        record_type = _RECORD_TYPES[name]
+        try:
+            collections[name] = _CONVERTER.structure(
+                document.get(name, []),
+                tuple[record_type, ...],  # type: ignore[valid-type]
+            )
+        except Exception as error:  # every failure becomes a Problem with its path
+            problems.extend(_problems(error, f"$.{name}"))
+    if problems:
+        raise MalformedLedger(problems)
+    return Ledger(**collections)
+
+
+def to_document(ledger: Ledger) -> dict[str, Any]:
+    """The JSON-ready form of a ledger: format version first, then each collection by id."""
+    document: dict[str, Any] = {"format_version": FORMAT_VERSION}
+    for name in COLLECTIONS:
+        document[name] = _CONVERTER.unstructure(tuple(ledger.records(name)), tuple[Any, ...])
+    return document
+
+
+def loads(text: str | bytes) -> Ledger:
+    """A validated ledger from JSON text; raises ``InvalidLedger`` listing every problem."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise MalformedLedger(
+                [Problem("$", f"not UTF-8 text (byte {error.start}: {error.reason})")]
+            ) from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise MalformedLedger(
+            [
+                Problem(
+                    "$",
+                    f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}",
+                )
+            ]
+        ) from None
+    except RecursionError:
+        raise MalformedLedger([Problem("$", "not valid JSON: nested too deeply")]) from None
+    return from_document(document)
+
+
+def dumps(ledger: Ledger) -> str:
+    """The ledger as JSON text; the same ledger always gives the same text."""
+    return json.dumps(to_document(ledger), ensure_ascii=False, indent=2) + "\n"
+
+
+def load(path: str | os.PathLike[str]) -> Ledger:
+    """Read and validate a ledger file."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise LedgerFileError(f"cannot read ledger {os.fspath(path)!r}: {error.strerror}") from None
+    return loads(data)
+
+
+def save(ledger: Ledger, path: str | os.PathLike[str]) -> None:
+    """Write a ledger atomically: a reader sees the old file or the new one, never a mix.
+
+    The text goes to a temporary file in the same folder, is flushed and fsynced, then replaces
+    the target (a symlink at the target is replaced, never followed). An existing file keeps its
+    permissions; no temporary file is left behind.
+    """
+    write_atomically(Path(path), dumps(ledger).encode("utf-8"))
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Replace ``target`` with ``data`` so that a crash leaves the old or the new content."""
+    folder = target.parent
+    try:
+        mode = target.stat(follow_symlinks=False).st_mode & 0o7777 if target.exists() else None
+    except OSError:
+        mode = None
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise LedgerFileError(
+            f"cannot write into {os.fspath(folder)!r}: {error.strerror}"
+        ) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if mode is not None and not target.is_symlink():
+            os.chmod(temporary, mode)
+        else:
+            os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, target)
+    except BaseException as error:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise LedgerFileError(
+                f"cannot write ledger {os.fspath(target)!r}: {error.strerror}"
+            ) from None
+        raise
+    _fsync_folder(folder)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

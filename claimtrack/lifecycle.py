@@ -1,0 +1,273 @@
+"""Statuses, the transition tables between them, and their Peace Accords Matrix and PolitiFact maps.
+
+A status is always a dated record in an item's history. The tables here say which moves are real
+world (a broken pledge can still be kept late; an implemented one can be reversed) and refuse the
+rest, so a ledger never silently drifts back to "announced" or out of a terminal status.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import Final
+
+__all__ = [
+    "CLAIM_TRANSITIONS",
+    "COMMITMENT_TRANSITIONS",
+    "OPEN_COMMITMENT_STATUSES",
+    "PAM_LEVELS",
+    "POLITIFACT_LABELS",
+    "ClaimStatus",
+    "CommitmentStatus",
+    "Stance",
+    "allowed_next",
+    "initial_status",
+]
+
+
+class CommitmentStatus(enum.Enum):
+    """Where a pledge stands. ``announced`` is the initial status of every commitment."""
+
+    ANNOUNCED = "announced"
+    IN_PROGRESS = "in_progress"
+    PARTIALLY_IMPLEMENTED = "partially_implemented"
+    IMPLEMENTED = "implemented"
+    STALLED = "stalled"
+    BROKEN = "broken"
+    REVERSED = "reversed"
+    SUPERSEDED = "superseded"
+    UNVERIFIABLE = "unverifiable"
+
+
+class ClaimStatus(enum.Enum):
+    """Where an attributed assertion stands. ``unverified`` is the initial status of every claim."""
+
+    UNVERIFIED = "unverified"
+    CORROBORATED = "corroborated"
+    DISPUTED = "disputed"
+    REFUTED = "refuted"
+    RETRACTED = "retracted"
+    UNVERIFIABLE = "unverifiable"
+
+
+class Stance(enum.Enum):
+    """How a piece of evidence bears on the items that cite it."""
+
+    SUPPORTS = "supports"
+    CONTRADICTS = "contradicts"
+    MENTIONS = "mentions"
+
+
+Status = CommitmentStatus | ClaimStatus
+
+_C = CommitmentStatus
+_K = ClaimStatus
+
+COMMITMENT_TRANSITIONS: Final[Mapping[CommitmentStatus, frozenset[CommitmentStatus]]] = (
+    MappingProxyType(
+        {
+            _C.ANNOUNCED: frozenset(
+                {
+                    _C.IN_PROGRESS,
+                    _C.PARTIALLY_IMPLEMENTED,
+                    _C.IMPLEMENTED,
+                    _C.STALLED,
+                    _C.BROKEN,
+                    _C.SUPERSEDED,
+                    _C.UNVERIFIABLE,
+                }
+            ),
+            _C.IN_PROGRESS: frozenset(
+                {
+                    _C.PARTIALLY_IMPLEMENTED,
+                    _C.IMPLEMENTED,
+                    _C.STALLED,
+                    _C.BROKEN,
+                    _C.SUPERSEDED,
+                    _C.UNVERIFIABLE,
+                }
+            ),
+            _C.PARTIALLY_IMPLEMENTED: frozenset(
+                {
+                    _C.IN_PROGRESS,
+                    _C.IMPLEMENTED,
+                    _C.STALLED,
+                    _C.BROKEN,
+                    _C.REVERSED,
+                    _C.SUPERSEDED,
+                    _C.UNVERIFIABLE,
+                }
+            ),
+            # Achieved, then undone (a court blocks it, a fence is torn down) or replaced.
+            _C.IMPLEMENTED: frozenset({_C.PARTIALLY_IMPLEMENTED, _C.REVERSED, _C.SUPERSEDED}),
+            _C.STALLED: frozenset(
+                {
+                    _C.IN_PROGRESS,
+                    _C.PARTIALLY_IMPLEMENTED,
+                    _C.IMPLEMENTED,
+                    _C.BROKEN,
+                    _C.SUPERSEDED,
+                    _C.UNVERIFIABLE,
+                }
+            ),
+            # Broken, then kept late after all.
+            _C.BROKEN: frozenset(
+                {_C.IN_PROGRESS, _C.PARTIALLY_IMPLEMENTED, _C.IMPLEMENTED, _C.SUPERSEDED}
+            ),
+            _C.REVERSED: frozenset(
+                {
+                    _C.IN_PROGRESS,
+                    _C.PARTIALLY_IMPLEMENTED,
+                    _C.IMPLEMENTED,
+                    _C.BROKEN,
+                    _C.SUPERSEDED,
+                }
+            ),
+            # Terminal: the successor commitment carries the story on.
+            _C.SUPERSEDED: frozenset(),
+            _C.UNVERIFIABLE: frozenset(
+                {
+                    _C.IN_PROGRESS,
+                    _C.PARTIALLY_IMPLEMENTED,
+                    _C.IMPLEMENTED,
+                    _C.STALLED,
+                    _C.BROKEN,
+                    _C.SUPERSEDED,
+                }
+            ),
+        }
+    )
+)
+
+CLAIM_TRANSITIONS: Final[Mapping[ClaimStatus, frozenset[ClaimStatus]]] = MappingProxyType(
+    {
+        _K.UNVERIFIED: frozenset(
+            {_K.CORROBORATED, _K.DISPUTED, _K.REFUTED, _K.RETRACTED, _K.UNVERIFIABLE}
+        ),
+        _K.CORROBORATED: frozenset({_K.DISPUTED, _K.REFUTED, _K.RETRACTED}),
+        _K.DISPUTED: frozenset({_K.CORROBORATED, _K.REFUTED, _K.RETRACTED, _K.UNVERIFIABLE}),
+        _K.REFUTED: frozenset({_K.CORROBORATED, _K.DISPUTED, _K.RETRACTED}),
+        # Terminal: a claimant who asserts it again makes a new claim that "restates" this one.
+        _K.RETRACTED: frozenset(),
+        _K.UNVERIFIABLE: frozenset({_K.CORROBORATED, _K.DISPUTED, _K.REFUTED, _K.RETRACTED}),
+    }
+)
+
+#: Peace Accords Matrix implementation level (0 not initiated, 1 minimal, 2 intermediate,
+#: 3 full). ``stalled`` scores 1: work began, then stopped. ``broken`` and ``reversed`` score 0:
+#: nothing implemented stands. ``unverifiable`` scores 0, as PAM codes stipulations without
+#: evidence of implementation. ``superseded`` is ``None``: it is left out of scores because its
+#: successor commitment is scored instead, so nothing is counted twice.
+PAM_LEVELS: Final[Mapping[CommitmentStatus, int | None]] = MappingProxyType(
+    {
+        _C.ANNOUNCED: 0,
+        _C.IN_PROGRESS: 1,
+        _C.PARTIALLY_IMPLEMENTED: 2,
+        _C.IMPLEMENTED: 3,
+        _C.STALLED: 1,
+        _C.BROKEN: 0,
+        _C.REVERSED: 0,
+        _C.SUPERSEDED: None,
+        _C.UNVERIFIABLE: 0,
+    }
+)
+
+#: PolitiFact meter labels. PolitiFact rates outcomes and has no "unverifiable" or
+#: "superseded" rating: both show as "Not Yet Rated".
+POLITIFACT_LABELS: Final[Mapping[CommitmentStatus, str]] = MappingProxyType(
+    {
+        _C.ANNOUNCED: "Not Yet Rated",
+        _C.IN_PROGRESS: "In the Works",
+        _C.PARTIALLY_IMPLEMENTED: "Compromise",
+        _C.IMPLEMENTED: "Promise Kept",
+        _C.STALLED: "Stalled",
+        _C.BROKEN: "Promise Broken",
+        _C.REVERSED: "Promise Broken",
+        _C.SUPERSEDED: "Not Yet Rated",
+        _C.UNVERIFIABLE: "Not Yet Rated",
+    }
+)
+
+#: Statuses under which a commitment can still become overdue or stale.
+OPEN_COMMITMENT_STATUSES: Final[frozenset[CommitmentStatus]] = frozenset(
+    {_C.ANNOUNCED, _C.IN_PROGRESS, _C.PARTIALLY_IMPLEMENTED, _C.STALLED, _C.UNVERIFIABLE}
+)
+
+#: Statuses that need at least one cited evidence item of the given stance.
+NEEDS_STANCE: Final[Mapping[Status, Stance]] = MappingProxyType(
+    {
+        _C.IMPLEMENTED: Stance.SUPPORTS,
+        _K.CORROBORATED: Stance.SUPPORTS,
+        _K.REFUTED: Stance.CONTRADICTS,
+    }
+)
+
+
+def initial_status(kind: type[Status]) -> Status:
+    """The status every commitment (``announced``) or claim (``unverified``) starts in."""
+    if kind is CommitmentStatus:
+        return CommitmentStatus.ANNOUNCED
+    return ClaimStatus.UNVERIFIED
+
+
+def allowed_next(current: Status) -> Sequence[Status]:
+    """The statuses the table allows after ``current``, in declaration order."""
+    table: Mapping[Status, frozenset[Status]]
+    table = COMMITMENT_TRANSITIONS if isinstance(current, CommitmentStatus) else CLAIM_TRANSITIONS  # type: ignore[assignment]
+    allowed = table[current]
+    return [status for status in type(current) if status in allowed]
+
+
+def transition_refusal(
+    item_id: str, current: Status, requested: Status, stances: Sequence[Stance]
+) -> tuple[str, str] | None:
+    """Why moving ``item_id`` from ``current`` to ``requested`` is refused, or ``None``.
+
+    Returns ``(rule, message)``. ``stances`` are the stances of the evidence the change cites.
+    """
+    if type(requested) is not type(current):
+        return (
+            "status-kind",
+            f"{requested.value!r} is not a {_noun(current)} status",
+        )
+    if requested == initial_status(type(current)):
+        return (
+            "no-return-to-initial",
+            f"cannot move {item_id!r} back to {requested.value!r}; "
+            f"allowed from {current.value!r}: {_listing(current)}",
+        )
+    if requested not in allowed_next(current):
+        return (
+            "transition-table",
+            f"cannot move {item_id!r} from {current.value!r} to {requested.value!r}; "
+            f"allowed: {_listing(current)}",
+        )
+    if not stances:
+        return (
+            "evidence-required",
+            f"moving {item_id!r} to {requested.value!r} needs cited evidence",
+        )
+    needed = NEEDS_STANCE.get(requested)
+    if needed is not None and needed not in stances:
+        return (
+            f"{requested.value}-needs-{needed.value}",
+            f"{requested.value!r} needs evidence that {needed.value} it; "
+            f"the cited evidence only {_stance_listing(stances)}",
+        )
+    return None
+
+
+def _noun(status: Status) -> str:
+    return "commitment" if isinstance(status, CommitmentStatus) else "claim"
+
+
+def _listing(current: Status) -> str:
+    allowed = allowed_next(current)
+    if not allowed:
+        return f"none ({current.value!r} is terminal)"
+    return ", ".join(repr(status.value) for status in allowed)
+
+
+def _stance_listing(stances: Sequence[Stance]) -> str:
+    return " and ".join(sorted({stance.value for stance in stances}))

@@ -1,0 +1,336 @@
+"""The records a ledger holds: who said or pledged what, where it was reported, and what happened.
+
+Every record is a frozen attrs class with an ``id`` unique across the ledger. Records point at each
+other by id (an evidence item names its source; a commitment names its agreement, obligors and
+evidence), so one quote can back several items and nothing is stored twice. Changes create new
+values; a status history only ever grows.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Generic, TypeVar
+
+from attrs import frozen
+
+from claimtrack.dates import PartialDate
+from claimtrack.lifecycle import ClaimStatus, CommitmentStatus, Stance
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "Agreement",
+    "AgreementKind",
+    "Claim",
+    "ClaimKind",
+    "ClaimRelation",
+    "ClaimRelationKind",
+    "Commitment",
+    "CommitmentRelation",
+    "CommitmentRelationKind",
+    "Credibility",
+    "Event",
+    "EventKind",
+    "Evidence",
+    "Measure",
+    "Record",
+    "Reliability",
+    "Source",
+    "SourceKind",
+    "StatusChange",
+    "TextQuote",
+]
+
+S = TypeVar("S", CommitmentStatus, ClaimStatus)
+
+
+class SourceKind(enum.Enum):
+    """What sort of publication a source is; a verification report weighs more than an opinion."""
+
+    NEWS = "news"
+    MAGAZINE = "magazine"
+    OPINION = "opinion"
+    OFFICIAL_STATEMENT = "official_statement"
+    PRESS_RELEASE = "press_release"
+    VERIFICATION_REPORT = "verification_report"
+    TRANSCRIPT = "transcript"
+    DATASET = "dataset"
+    OTHER = "other"
+
+
+class Reliability(enum.Enum):
+    """Admiralty (STANAG 2511) source reliability: A completely reliable ... F cannot be judged."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
+    E = "E"
+    F = "F"
+
+
+class Credibility(enum.IntEnum):
+    """Admiralty information credibility: 1 confirmed by other sources ... 6 cannot be judged."""
+
+    CONFIRMED = 1
+    PROBABLY_TRUE = 2
+    POSSIBLY_TRUE = 3
+    DOUBTFUL = 4
+    IMPROBABLE = 5
+    CANNOT_BE_JUDGED = 6
+
+
+class ActorKind(enum.Enum):
+    """What sort of party an actor is."""
+
+    STATE = "state"
+    GOVERNMENT = "government"
+    ARMED_FORCE = "armed_force"
+    AGENCY = "agency"
+    OFFICE = "office"
+    PERSON = "person"
+    GROUP = "group"
+    ORGANISATION = "organisation"
+    MEDIA = "media"
+    OTHER = "other"
+
+
+class EventKind(enum.Enum):
+    """What sort of occasion an event is."""
+
+    VISIT = "visit"
+    MEETING = "meeting"
+    CONFERENCE = "conference"
+    ADDRESS = "address"
+    PRESS_EVENT = "press_event"
+    TALKS = "talks"
+    OTHER = "other"
+
+
+class AgreementKind(enum.Enum):
+    """How formal an agreement is, from a signed agreement to a one-sided pledge."""
+
+    AGREEMENT = "agreement"
+    UNDERSTANDING = "understanding"
+    PLEDGE = "pledge"
+    JOINT_STATEMENT = "joint_statement"
+    DECLARATION = "declaration"
+    OTHER = "other"
+
+
+class ClaimKind(enum.Enum):
+    """What an attributed assertion does."""
+
+    ALLEGATION = "allegation"
+    DENIAL = "denial"
+    ASSESSMENT = "assessment"
+    ASSURANCE = "assurance"
+    STATEMENT = "statement"
+    CALL = "call"
+    PREDICTION = "prediction"
+
+
+class CommitmentRelationKind(enum.Enum):
+    """How one commitment stands to another."""
+
+    PART_OF = "part_of"
+    RESTATES = "restates"
+    SUPERSEDES = "supersedes"
+    RELATED = "related"
+
+
+class ClaimRelationKind(enum.Enum):
+    """How one claim stands to another."""
+
+    DISPUTES = "disputes"
+    SUPPORTS = "supports"
+    RESPONDS_TO = "responds_to"
+    RESTATES = "restates"
+
+
+@frozen
+class TextQuote:
+    """A quote anchored as a W3C Web Annotation TextQuoteSelector.
+
+    ``exact`` is the text exactly as printed; ``prefix`` and ``suffix`` are the text right
+    before and after it, given when ``exact`` alone occurs more than once.
+    """
+
+    exact: str
+    prefix: str | None = None
+    suffix: str | None = None
+
+
+@frozen
+class Measure:
+    """A quantity with its unit, such as a target of 830 km or progress of 659 km."""
+
+    value: float
+    unit: str
+    description: str | None = None
+
+
+@frozen(kw_only=True)
+class Source:
+    """A dated publication that evidence quotes, graded for reliability.
+
+    ``text`` names the archived copy of the source's text (relative to the ledger's text folder)
+    against which quotes are verified.
+    """
+
+    id: str
+    title: str
+    kind: SourceKind
+    publisher: str | None = None
+    author: str | None = None
+    published: PartialDate | None = None
+    url: str | None = None
+    language: str | None = None
+    reliability: Reliability | None = None
+    text: str | None = None
+    note: str | None = None
+
+
+@frozen(kw_only=True)
+class Actor:
+    """A party that pledges, claims or is talked about: a state, force, office, person or group."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    affiliation: str | None = None
+    note: str | None = None
+
+
+@frozen(kw_only=True)
+class Evidence:
+    """A quote from one source, with how it bears on what cites it and how credible it is.
+
+    Evidence without a quote (only a source, typically a URL) is allowed and is reported as
+    *unanchored*: weaker than a quote verified against an archived text.
+    """
+
+    id: str
+    source: str
+    quote: TextQuote | None = None
+    stance: Stance
+    credibility: Credibility | None = None
+    translation: str | None = None
+    note: str | None = None
+
+    @property
+    def anchored(self) -> bool:
+        """Whether the evidence carries a quote that can be checked against its source."""
+        return self.quote is not None
+
+
+@frozen(kw_only=True)
+class Event:
+    """A meeting, visit, conference or address, with when, where and who took part."""
+
+    id: str
+    title: str
+    kind: EventKind
+    date: PartialDate | None = None
+    end: PartialDate | None = None
+    place: str | None = None
+    participants: tuple[str, ...] = ()
+    part_of: str | None = None
+    evidence: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@frozen(kw_only=True)
+class Agreement:
+    """What parties agreed on, when and at which event; its commitments point back at it."""
+
+    id: str
+    title: str
+    kind: AgreementKind
+    parties: tuple[str, ...] = ()
+    date: PartialDate | None = None
+    event: str | None = None
+    evidence: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@frozen
+class StatusChange(Generic[S]):
+    """One dated entry in a status history: the new status and the evidence that justifies it."""
+
+    date: PartialDate
+    status: S
+    evidence: tuple[str, ...] = ()
+    progress: Measure | None = None
+    note: str | None = None
+
+
+@frozen
+class CommitmentRelation:
+    """A link from a commitment to another commitment (``part_of``, ``restates``...)."""
+
+    kind: CommitmentRelationKind
+    target: str
+
+
+@frozen
+class ClaimRelation:
+    """A link from a claim to another claim (``disputes``, ``supports``...)."""
+
+    kind: ClaimRelationKind
+    target: str
+
+
+@frozen(kw_only=True)
+class Commitment:
+    """A pledge or agreed step: who owes it to whom, by when, and its status history.
+
+    ``history[0]`` is the pledge itself (status ``announced``); later entries record what became
+    of it, each citing evidence.
+    """
+
+    id: str
+    text: str
+    category: str
+    agreement: str | None = None
+    obligors: tuple[str, ...] = ()
+    beneficiaries: tuple[str, ...] = ()
+    due: PartialDate | None = None
+    target: Measure | None = None
+    history: tuple[StatusChange[CommitmentStatus], ...]
+    evidence: tuple[str, ...] = ()
+    relations: tuple[CommitmentRelation, ...] = ()
+    note: str | None = None
+
+    @property
+    def made(self) -> PartialDate | None:
+        """When the pledge was made: the date of its first history entry."""
+        return self.history[0].date if self.history else None
+
+
+@frozen(kw_only=True)
+class Claim:
+    """An attributed assertion (X alleges, denies, assesses, assures...) and its status history.
+
+    ``history[0]`` is the claim being made (status ``unverified``).
+    """
+
+    id: str
+    text: str
+    kind: ClaimKind
+    claimants: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
+    history: tuple[StatusChange[ClaimStatus], ...]
+    evidence: tuple[str, ...] = ()
+    relations: tuple[ClaimRelation, ...] = ()
+    note: str | None = None
+
+    @property
+    def made(self) -> PartialDate | None:
+        """When the claim was made: the date of its first history entry."""
+        return self.history[0].date if self.history else None
+
+
+Record = Source | Actor | Event | Agreement | Commitment | Claim | Evidence

@@ -1,0 +1,91 @@
+"""A rendered table: headers and rows of text, shown in any tabulate format, CSV or JSON.
+
+Cells are text already (dates at their own precision, numbers formatted by the report), so
+tabulate's number parsing is switched off; tabulate is imported only when a table is rendered.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from claimtrack.errors import ClaimtrackError
+
+__all__ = ["Table", "UnknownFormat", "cells", "formats"]
+
+#: Formats rendered here rather than by tabulate.
+EXTRA_FORMATS = ("csv", "json")
+
+#: Characters that make a spreadsheet read a cell as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class UnknownFormat(ClaimtrackError, ValueError):
+    """A table format name that neither tabulate nor claimtrack knows."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(f"unknown table format {name!r}; expected one of {', '.join(formats())}")
+
+
+def formats() -> list[str]:
+    """Every format name a table renders to: tabulate's, then csv and json."""
+    from tabulate import tabulate_formats
+
+    return [*sorted(tabulate_formats), *EXTRA_FORMATS]
+
+
+def _csv_cell(text: str) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+@frozen
+class Table:
+    """Headers and rows of text cells, ready to render."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    title: str | None = None
+
+    def render(self, fmt: str = "simple") -> str:
+        """The table as text in ``fmt``: any tabulate format name, ``csv`` or ``json``."""
+        if fmt == "csv":
+            buffer = io.StringIO()
+            writer = csv.writer(buffer, lineterminator="\n")
+            writer.writerow(self.headers)
+            writer.writerows([_csv_cell(cell) for cell in row] for row in self.rows)
+            return buffer.getvalue()
+        if fmt == "json":
+            keys = [_json_key(header) for header in self.headers]
+            records = [dict(zip(keys, row, strict=True)) for row in self.rows]
+            return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+        from tabulate import tabulate, tabulate_formats
+
+        if fmt not in tabulate_formats:
+            raise UnknownFormat(fmt)
+        return tabulate(self.rows, headers=self.headers, tablefmt=fmt, disable_numparse=True)
+
+    def __str__(self) -> str:
+        return self.render("simple")
+
+    def _repr_html_(self) -> str:
+        return self.render("html")
+
+    def column(self, header: str) -> list[str]:
+        """The cells of one column, by header."""
+        position = self.headers.index(header)
+        return [row[position] for row in self.rows]
+
+
+def _json_key(header: str) -> str:
+    return header.lower().replace(" ", "_").replace("/", "_")
+
+
+def cells(values: Sequence[object]) -> tuple[str, ...]:
+    """A row of text cells; ``None`` becomes an empty cell."""
+    return tuple("" if value is None else str(value) for value in values)
