@@ -55,9 +55,10 @@ class _Checker:
         seen = self.first_seen.get(record_id)
         if seen is not None:
             self.add(path, f"duplicate id {record_id!r} (first used at {seen})")
-            return
-        self.first_seen[record_id] = path
-        self.kinds[collection][record_id] = path
+        else:
+            self.first_seen[record_id] = path
+        # Still resolvable in its own collection, so its citations are not reported as dangling.
+        self.kinds[collection].setdefault(record_id, path)
 
     def refer(self, path: str, collection: str, noun: str, record_id: str | None) -> None:
         if record_id is None or record_id in self.kinds[collection]:

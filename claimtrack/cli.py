@@ -17,6 +17,7 @@ from claimtrack.dates import PartialDate
 from claimtrack.errors import ClaimtrackError, InvalidLedger
 from claimtrack.ledger import Ledger, as_day
 from claimtrack.quotes import check_quotes
+from claimtrack.report.table import EXTRA_FORMATS, Table
 
 __all__ = ["main"]
 
@@ -51,21 +52,47 @@ def _report(args: argparse.Namespace) -> int:
 
     ledger = _open(args)
     table = (claim_table if args.claims else status_table)(ledger, args.as_of)
-    print(f"{table.title}\n")
-    print(table.render(args.format))
+    _emit(table, args.format)
     return EXIT_OK
+
+
+def _emit(table: Table, fmt: str) -> None:
+    """Print a table: machine formats bare, text formats under their title."""
+    rendered = table.render(fmt)
+    if fmt in EXTRA_FORMATS:
+        sys.stdout.write(rendered)
+    else:
+        print(f"{table.title}\n\n{rendered}")
 
 
 def _validate(args: argparse.Namespace) -> int:
     ledger = _open(args)
-    folder = args.sources if args.sources is not None else Path(args.ledger).parent
-    check_quotes(ledger, folder)
+    check_quotes(ledger, _text_folder(args))
     quoted = sum(1 for evidence in ledger.evidence if evidence.quote is not None)
     print(
         f"{args.ledger}: valid; {len(ledger.commitments)} commitments, {len(ledger.claims)}"
         f" claims, {quoted} of {len(ledger.evidence)} evidence quotes verified"
     )
     return EXIT_OK
+
+
+def _coverage(args: argparse.Namespace) -> int:
+    from claimtrack.coverage import coverage
+    from claimtrack.quotes import read_source_texts
+
+    ledger = _open(args)
+    texts, problems = read_source_texts(ledger, _text_folder(args))
+    if problems:
+        raise InvalidLedger(problems, headline="archived texts unreadable")
+    for result in coverage(ledger, texts):
+        print(f"{result.source}: {result.cited} of {result.sentences} sentences cited")
+        for sentence in result.uncited:
+            print(f"  uncited: {sentence}")
+    return EXIT_OK
+
+
+def _text_folder(args: argparse.Namespace) -> Path:
+    return args.sources if args.sources is not None else Path(args.ledger).parent
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -123,12 +150,19 @@ def _parser() -> argparse.ArgumentParser:
         "check a ledger's format, integrity, lifecycle and every quote against archived texts",
         "claimtrack validate --ledger my.json --sources texts/",
     )
-    validate.add_argument(
-        "--sources",
-        type=Path,
-        metavar="DIR",
-        help="folder of archived source texts (default: the ledger's folder)",
+    coverage = command(
+        "coverage",
+        _coverage,
+        "list, per source, the sentences no evidence quote touches (for completeness reviews)",
+        "claimtrack coverage --sources fixtures/sources",
     )
+    for sub in (validate, coverage):
+        sub.add_argument(
+            "--sources",
+            type=Path,
+            metavar="DIR",
+            help="folder of archived source texts (default: the ledger's folder)",
+        )
     return parser
 
 

@@ -166,6 +166,7 @@ def _unstructure_date(value: PartialDate) -> str | dict[str, str]:
 
 def _make_enum_hook(enum_type: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
     noun = _ENUM_NOUNS.get(enum_type, enum_type.__name__)
+    article = "an" if noun[0] in "aeiou" else "a"
     by_value = {member.value: member for member in enum_type}
     valid = ", ".join(str(member.value) for member in enum_type)
 
@@ -174,8 +175,8 @@ def _make_enum_hook(enum_type: type[enum.Enum]) -> Callable[[object, type], enum
             member = by_value.get(value)
             if member is not None:
                 return member
-            return _refuse(f"{value!r} is not a {noun}")
-        return _refuse(f"expected a {noun}, got {_describe(value)}")
+            return _refuse(f"{value!r} is not {article} {noun}")
+        return _refuse(f"expected {article} {noun}, got {_describe(value)}")
 
     def _refuse(head: str) -> enum.Enum:
         raise _Invalid(f"{head}; expected one of {valid}")
