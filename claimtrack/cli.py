@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from claimtrack import datasets
-from claimtrack.codec import load
+from claimtrack.codec import load, write_atomically
 from claimtrack.dates import PartialDate
 from claimtrack.errors import ClaimtrackError, InvalidLedger
 from claimtrack.ledger import Ledger, as_day
@@ -22,10 +22,6 @@ from claimtrack.report.table import EXTRA_FORMATS, Table
 __all__ = ["main"]
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-
-
-class _Usage(Exception):
-    """A command-line mistake, reported with exit code 2."""
 
 
 def _as_of(text: str) -> dt.date:
@@ -47,15 +43,6 @@ def _open(args: argparse.Namespace) -> Ledger:
     return load(args.ledger)
 
 
-def _report(args: argparse.Namespace) -> int:
-    from claimtrack.report import claim_table, status_table
-
-    ledger = _open(args)
-    table = (claim_table if args.claims else status_table)(ledger, args.as_of)
-    _emit(table, args.format)
-    return EXIT_OK
-
-
 def _emit(table: Table, fmt: str) -> None:
     """Print a table: machine formats bare, text formats under their title."""
     rendered = table.render(fmt)
@@ -63,6 +50,73 @@ def _emit(table: Table, fmt: str) -> None:
         sys.stdout.write(rendered)
     else:
         print(f"{table.title}\n\n{rendered}")
+
+
+def _report(args: argparse.Namespace) -> int:
+    from claimtrack.report import claim_table, status_table
+
+    ledger = _open(args)
+    if args.claims:
+        table = claim_table(ledger, args.as_of, actor=args.actor)
+    else:
+        table = status_table(
+            ledger,
+            args.as_of,
+            agreement=args.agreement,
+            actor=args.actor,
+            category=args.category,
+            status=args.status,
+            columns=args.columns.split(",") if args.columns else None,
+            sort=args.sort,
+        )
+    _emit(table, args.format)
+    return EXIT_OK
+
+
+def _scorecard(args: argparse.Namespace) -> int:
+    from claimtrack.report import scorecard
+
+    card = scorecard(_open(args), args.as_of, by=args.by)
+    _emit(card.table(), args.format)
+    if args.format not in EXTRA_FORMATS:
+        print()
+        _emit(card.politifact_table(), args.format)
+    return EXIT_OK
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    from claimtrack.report import timeline
+
+    _emit(timeline(_open(args), args.as_of), args.format)
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from claimtrack.report import diff
+
+    _emit(diff(_open(args), args.start, args.end), args.format)
+    return EXIT_OK
+
+
+def _evidence(args: argparse.Namespace) -> int:
+    from claimtrack.report import evidence_report
+
+    _emit(evidence_report(_open(args), args.item, args.as_of), args.format)
+    return EXIT_OK
+
+
+def _confidence(args: argparse.Namespace) -> int:
+    from claimtrack.report import confidence_table
+
+    _emit(confidence_table(_open(args), args.as_of), args.format)
+    return EXIT_OK
+
+
+def _recurrence(args: argparse.Namespace) -> int:
+    from claimtrack.report import recurrence_table
+
+    _emit(recurrence_table(_open(args), args.as_of), args.format)
+    return EXIT_OK
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -95,6 +149,56 @@ def _text_folder(args: argparse.Namespace) -> Path:
     return args.sources if args.sources is not None else Path(args.ledger).parent
 
 
+# -- export -----------------------------------------------------------------------------------
+
+#: An exporter renders a ledger as of a day: it returns the text (or bytes) to write, or writes
+#: ``out`` itself and returns ``None`` (formats such as SQLite that need a file).
+Exporter = Callable[[Ledger, dt.date, Path | None], str | bytes | None]
+
+
+def _export_status_csv(ledger: Ledger, as_of: dt.date, out: Path | None) -> str:
+    from claimtrack.report import status_table
+
+    return status_table(ledger, as_of).render("csv")
+
+
+def _export_status_json(ledger: Ledger, as_of: dt.date, out: Path | None) -> str:
+    from claimtrack.report import status_table
+
+    return status_table(ledger, as_of).render("json")
+
+
+def _export_html(ledger: Ledger, as_of: dt.date, out: Path | None) -> str:
+    from claimtrack.report import html_report
+
+    return html_report(ledger, as_of)
+
+
+#: Export formats by name; other modules' formats are added here.
+EXPORTS: dict[str, Exporter] = {
+    "csv": _export_status_csv,
+    "json": _export_status_json,
+    "html": _export_html,
+}
+
+
+def _export(args: argparse.Namespace) -> int:
+    exporter = EXPORTS[args.to]
+    result = exporter(_open(args), args.as_of, args.out)
+    if result is None:
+        return EXIT_OK
+    data = result.encode("utf-8") if isinstance(result, str) else result
+    if args.out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        write_atomically(args.out, data)
+    return EXIT_OK
+
+
+# -- parser -----------------------------------------------------------------------------------
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="claimtrack",
@@ -105,13 +209,19 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(
-        name: str, run: Callable[[argparse.Namespace], int], summary: str, example: str
+        name: str,
+        run: Callable[[argparse.Namespace], int],
+        summary: str,
+        example: str,
+        *,
+        as_of: bool = True,
+        table: bool = True,
     ) -> argparse.ArgumentParser:
         sub = commands.add_parser(
             name,
             help=summary,
             description=summary,
-            epilog=f"Example: {example}",
+            epilog=f"Example:\n  {example}",
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         sub.add_argument(
@@ -121,6 +231,23 @@ def _parser() -> argparse.ArgumentParser:
             metavar="PATH",
             help="ledger file (default: the bundled Pakistan-Iran ledger)",
         )
+        if as_of:
+            sub.add_argument(
+                "--as-of",
+                type=_as_of,
+                default=_today(),
+                metavar="DATE",
+                help="the day to report on: YYYY, YYYY-MM or YYYY-MM-DD (a partial date stands"
+                " for its last day); default: today",
+            )
+        if table:
+            sub.add_argument(
+                "--format",
+                default="simple",
+                metavar="FORMAT",
+                help="any tabulate format (github, grid, plain, html, ...), csv or json;"
+                " default: simple",
+            )
         sub.set_defaults(run=run)
         return sub
 
@@ -130,31 +257,85 @@ def _parser() -> argparse.ArgumentParser:
         "print the status of every commitment (or claim) as of a date",
         "claimtrack report --as-of 2017-12-31 --format github",
     )
-    report.add_argument(
-        "--as-of",
-        type=_as_of,
-        default=_today(),
-        metavar="DATE",
-        help="the day to report on: YYYY, YYYY-MM or YYYY-MM-DD (its last day); default today",
-    )
-    report.add_argument(
-        "--format",
-        default="simple",
-        metavar="FORMAT",
-        help="any tabulate format (github, grid, plain, html...), csv or json; default simple",
-    )
     report.add_argument("--claims", action="store_true", help="list claims instead")
+    report.add_argument("--agreement", metavar="ID", help="only this agreement's commitments")
+    report.add_argument("--actor", metavar="ID", help="only items this actor owes or is owed")
+    report.add_argument("--category", metavar="NAME", help="only this category")
+    report.add_argument("--status", metavar="STATUS", help="only items in this status")
+    report.add_argument(
+        "--columns", metavar="A,B,...", help="columns to show, comma-separated, in order"
+    )
+    report.add_argument("--sort", metavar="COLUMN", help="sort rows by this column")
+
+    card = command(
+        "scorecard",
+        _scorecard,
+        "count commitments per status, with the Peace Accords Matrix score and PolitiFact tally",
+        "claimtrack scorecard --as-of 2018-07-31 --by agreement",
+    )
+    card.add_argument(
+        "--by", choices=("agreement", "party", "category"), help="one row per group"
+    )
+    command(
+        "timeline",
+        _timeline,
+        "list events, status changes and source publications in date order",
+        "claimtrack timeline --as-of 2018-12-31",
+    )
+    diff = command(
+        "diff",
+        _diff,
+        "show what changed between two dates: new items, status moves, new evidence, overdue",
+        "claimtrack diff --from 2017-12-31 --to 2018-07-31",
+        as_of=False,
+    )
+    diff.add_argument("--from", dest="start", type=_as_of, required=True, metavar="DATE")
+    diff.add_argument("--to", dest="end", type=_as_of, required=True, metavar="DATE")
+    evidence = command(
+        "evidence",
+        _evidence,
+        "list every quote behind one commitment or claim, with source, date, stance and grade",
+        "claimtrack evidence c-hotline",
+    )
+    evidence.add_argument("item", metavar="ID", help="a commitment or claim id")
+    command(
+        "confidence",
+        _confidence,
+        "how sure are we: the grading and independence of the evidence behind each status",
+        "claimtrack confidence --as-of 2018-07-31",
+    )
+    command(
+        "recurrence",
+        _recurrence,
+        "how often the same thing was pledged again (restates chains), and whether it was kept",
+        "claimtrack recurrence",
+    )
+    export = command(
+        "export",
+        _export,
+        "write the ledger in another format: csv or json (status table), html (full report)",
+        "claimtrack export --to html --out report.html",
+        table=False,
+    )
+    export.add_argument("--to", required=True, choices=sorted(EXPORTS), metavar="FORMAT",
+                        help=f"one of {', '.join(sorted(EXPORTS))}")
+    export.add_argument("--out", type=Path, metavar="PATH", help="output file (default: stdout)")
+
     validate = command(
         "validate",
         _validate,
         "check a ledger's format, integrity, lifecycle and every quote against archived texts",
         "claimtrack validate --ledger my.json --sources texts/",
+        as_of=False,
+        table=False,
     )
     coverage = command(
         "coverage",
         _coverage,
         "list, per source, the sentences no evidence quote touches (for completeness reviews)",
         "claimtrack coverage --sources fixtures/sources",
+        as_of=False,
+        table=False,
     )
     for sub in (validate, coverage):
         sub.add_argument(
@@ -180,7 +361,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from claimtrack.report import formats
 
         if args.format not in formats():
-            parser.error(f"unknown format {args.format!r}; expected one of {', '.join(formats())}")
+            parser.error(
+                f"unknown format {args.format!r}; expected one of {', '.join(formats())}"
+            )
     try:
         code: int = args.run(args)
     except InvalidLedger as error:
