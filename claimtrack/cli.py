@@ -77,10 +77,13 @@ def _scorecard(args: argparse.Namespace) -> int:
     from claimtrack.report import scorecard
 
     card = scorecard(_open(args), args.as_of, by=args.by)
-    _emit(card.table(), args.format)
-    if args.format not in EXTRA_FORMATS:
-        print()
-        _emit(card.politifact_table(), args.format)
+    if args.format in EXTRA_FORMATS:
+        _emit(card.table(), args.format)
+        return EXIT_OK
+    for position, table in enumerate(card.tables()):
+        if position:
+            print()
+        _emit(table, args.format)
     return EXIT_OK
 
 
@@ -273,9 +276,7 @@ def _parser() -> argparse.ArgumentParser:
         "count commitments per status, with the Peace Accords Matrix score and PolitiFact tally",
         "claimtrack scorecard --as-of 2018-07-31 --by agreement",
     )
-    card.add_argument(
-        "--by", choices=("agreement", "party", "category"), help="one row per group"
-    )
+    card.add_argument("--by", choices=("agreement", "party", "category"), help="one row per group")
     command(
         "timeline",
         _timeline,
@@ -317,8 +318,13 @@ def _parser() -> argparse.ArgumentParser:
         "claimtrack export --to html --out report.html",
         table=False,
     )
-    export.add_argument("--to", required=True, choices=sorted(EXPORTS), metavar="FORMAT",
-                        help=f"one of {', '.join(sorted(EXPORTS))}")
+    export.add_argument(
+        "--to",
+        required=True,
+        choices=sorted(EXPORTS),
+        metavar="FORMAT",
+        help=f"one of {', '.join(sorted(EXPORTS))}",
+    )
     export.add_argument("--out", type=Path, metavar="PATH", help="output file (default: stdout)")
 
     validate = command(
@@ -361,9 +367,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from claimtrack.report import formats
 
         if args.format not in formats():
-            parser.error(
-                f"unknown format {args.format!r}; expected one of {', '.join(formats())}"
-            )
+            parser.error(f"unknown format {args.format!r}; expected one of {', '.join(formats())}")
     try:
         code: int = args.run(args)
     except InvalidLedger as error:

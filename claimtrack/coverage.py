@@ -19,7 +19,10 @@ __all__ = ["SourceCoverage", "coverage", "sentences"]
 
 #: Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = ("Lt", "Gen", "Maj", "Col", "Brig", "Dr", "Mr", "Mrs", "Ms", "St", "No", "Vol")
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\s*\n\s*")
+_ABBREVIATED = tuple(f" {abbreviation}." for abbreviation in _ABBREVIATIONS)
+_CLOSERS = '"\u201d\u2019)'  # straight and curly closing quotes, closing parenthesis
+_OPENERS = '"\u201c\u2018('
+_BOUNDARY = re.compile(rf"(?<=[.!?])[{_CLOSERS}]*\s+(?=[{_OPENERS}]?[A-Z0-9])|\s*\n\s*")
 
 
 @frozen
@@ -42,7 +45,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         before = text[start : match.start()]
-        if before.rstrip("\"”’)").endswith(tuple(f" {a}." for a in _ABBREVIATIONS)):
+        if before.rstrip(_CLOSERS).endswith(_ABBREVIATED):
             continue
         spans.append((start, match.start()))
         start = match.end()

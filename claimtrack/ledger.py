@@ -229,6 +229,13 @@ class Ledger:
         counts = ", ".join(f"{len(self._views[name])} {name}" for name in COLLECTIONS)
         return f"<Ledger: {counts}>"
 
+    def _repr_html_(self) -> str:
+        """A small table of record counts, for notebooks."""
+        rows = "".join(
+            f"<tr><th>{name}</th><td>{len(self._views[name])}</td></tr>" for name in COLLECTIONS
+        )
+        return f"<table><caption>Ledger</caption>{rows}</table>"
+
     def path_of(self, record_id: str) -> str:
         """The JSON path of a record as it stood when this ledger was built (``$.evidence[3]``)."""
         record = self[record_id]

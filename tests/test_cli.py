@@ -27,7 +27,9 @@ def test_validate_ok(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     """A valid ledger with verified quotes exits 0 and says what it checked."""
     path = write(tmp_path, valid())
     assert main(["validate", "--ledger", str(path)]) == 0
-    assert "valid; 1 commitments, 0 claims, 1 of 1 evidence quotes verified" in capsys.readouterr().out
+    assert (
+        "valid; 1 commitments, 0 claims, 1 of 1 evidence quotes verified" in capsys.readouterr().out
+    )
 
 
 def test_validate_invalid_prints_one_line_per_problem(
@@ -99,7 +101,10 @@ def test_report_as_of_filters_by_date(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_python_dash_m() -> None:
     """``python -m claimtrack`` runs the same commands."""
     done = subprocess.run(
-        [sys.executable, "-m", "claimtrack", "--version"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "claimtrack", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0
     assert done.stdout.startswith("claimtrack ")

@@ -1,4 +1,4 @@
-"""Bad input gives exact, path-addressed error lines from the ClaimtrackError family, all at once."""
+"""Bad input gives exact, path-addressed error lines from the ClaimtrackError family."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ import pytest
 import claimtrack
 from claimtrack import InvalidLedger, MalformedLedger, QuoteProblems, check_quotes
 
-TEXT = "Steps like fencing by Iran on its side of the border were agreed. Iran said so. Iran said so."
+TEXT = (
+    "Steps like fencing by Iran on its side of the border were agreed. Iran said so. Iran said so."
+)
 
 
 def valid() -> dict[str, Any]:
@@ -56,7 +58,9 @@ def lines_for(document: dict[str, Any]) -> list[str]:
 def test_valid_document_loads() -> None:
     """The base document is valid, so each mutation below isolates one mistake."""
     ledger = claimtrack.loads(json.dumps(valid()))
-    assert ledger.commitments["c-fence"].history[-1].status is claimtrack.CommitmentStatus.IN_PROGRESS
+    assert (
+        ledger.commitments["c-fence"].history[-1].status is claimtrack.CommitmentStatus.IN_PROGRESS
+    )
 
 
 def test_unknown_status_lists_the_valid_ones() -> None:
@@ -191,12 +195,18 @@ def test_every_problem_reported_at_once() -> None:
 @pytest.mark.parametrize(
     ("text", "line"),
     [
-        ("{", "$: not valid JSON: Expecting property name enclosed in double quotes at line 1"
-         " column 2"),
+        (
+            "{",
+            "$: not valid JSON: Expecting property name enclosed in double quotes at line 1"
+            " column 2",
+        ),
         ("[]", "$: expected a ledger object, got a list"),
         ('{"sources": []}', "$.format_version: required key missing; expected 1"),
-        ('{"format_version": 2}', "$.format_version: unsupported format version 2 (newer than"
-         " this claimtrack reads; upgrade claimtrack); expected 1"),
+        (
+            '{"format_version": 2}',
+            "$.format_version: unsupported format version 2 (newer than"
+            " this claimtrack reads; upgrade claimtrack); expected 1",
+        ),
     ],
 )
 def test_document_level_problems(text: str, line: str) -> None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from claimtrack.errors import ClaimtrackError
 from claimtrack.ledger import AsOf, Ledger, as_day
 from claimtrack.lifecycle import PAM_LEVELS, CommitmentStatus
-from claimtrack.model import Claim, Commitment, Evidence
+from claimtrack.model import Claim, Commitment
 from claimtrack.report.table import Table, cells
 
-__all__ = ["COMMITMENT_COLUMNS", "claim_table", "status_table"]
+__all__ = ["CLAIM_COLUMNS", "COMMITMENT_COLUMNS", "UnknownColumn", "claim_table", "status_table"]
 
 COMMITMENT_COLUMNS = (
     "id",
@@ -25,34 +26,68 @@ COMMITMENT_COLUMNS = (
 CLAIM_COLUMNS = ("id", "kind", "claimant", "status", "since", "latest evidence", "flags")
 
 
-def _names(ledger: Ledger, actor_ids: Sequence[str]) -> str:
+class UnknownColumn(ClaimtrackError, ValueError):
+    """A column name the table does not have."""
+
+    def __init__(self, name: str, valid: Sequence[str]) -> None:
+        super().__init__(f"unknown column {name!r}; expected one of {', '.join(valid)}")
+
+
+def names(ledger: Ledger, actor_ids: Sequence[str]) -> str:
+    """Actors' names, joined for one cell."""
     return "; ".join(ledger.actors[actor_id].name for actor_id in actor_ids)
 
 
-def _latest_evidence(ledger: Ledger, item: Commitment | Claim, as_of: AsOf) -> str:
+def latest_evidence(ledger: Ledger, item: Commitment | Claim, as_of: AsOf) -> str:
     """The newest cited evidence known by the as-of day, as 'source (date)'."""
     day = as_day(as_of)
-    best: tuple[tuple[int, int, int, int, int, str], Evidence] | None = None
-    for evidence in ledger.evidence_for(item.id):
-        date = ledger.evidence_date(evidence)
-        if date is None or not date.known_by(day):
-            continue
-        key = date.sort_key()
-        if best is None or key > best[0]:
-            best = (key, evidence)
-    if best is None:
+    dated = [
+        (date, evidence)
+        for evidence in ledger.evidence_for(item.id)
+        if (date := ledger.evidence_date(evidence)) is not None and date.known_by(day)
+    ]
+    if not dated:
         return ""
-    evidence = best[1]
-    return f"{evidence.source} ({ledger.evidence_date(evidence)})"
+    date, evidence = max(dated, key=lambda pair: (pair[0].sort_key(), pair[1].id))
+    return f"{evidence.source} ({date})"
 
 
-def _flags(ledger: Ledger, item: Commitment | Claim, as_of: AsOf, stale_days: int) -> str:
-    flags = []
+def flags(ledger: Ledger, item: Commitment | Claim, as_of: AsOf, stale_days: int) -> str:
+    """The derived overdue and stale flags of an item, for one cell."""
+    found = []
     if isinstance(item, Commitment) and ledger.is_overdue(item.id, as_of):
-        flags.append("overdue")
+        found.append("overdue")
     if ledger.is_stale(item.id, as_of, days=stale_days):
-        flags.append("stale")
-    return ", ".join(flags)
+        found.append("stale")
+    return ", ".join(found)
+
+
+def _shape(
+    table: Table, columns: Sequence[str] | None, sort: str | None, all_columns: Sequence[str]
+) -> Table:
+    """The table with only the chosen columns, in that order, sorted by one column if asked."""
+    rows = list(table.rows)
+    for name in [*(columns or ()), *([sort] if sort else [])]:
+        if name not in all_columns:
+            raise UnknownColumn(name, all_columns)
+    if sort:
+        position = all_columns.index(sort)
+        rows.sort(key=lambda row: (row[position], row[0]))
+    if columns:
+        positions = [all_columns.index(name) for name in columns]
+        rows = [tuple(row[p] for p in positions) for row in rows]
+        return Table(tuple(columns), tuple(rows), table.title)
+    return Table(table.headers, tuple(rows), table.title)
+
+
+def _status(value: CommitmentStatus | str | None) -> CommitmentStatus | None:
+    if value is None or isinstance(value, CommitmentStatus):
+        return value
+    try:
+        return CommitmentStatus(value)
+    except ValueError:
+        valid = ", ".join(status.value for status in CommitmentStatus)
+        raise ClaimtrackError(f"{value!r} is not a status; expected one of {valid}") from None
 
 
 def status_table(
@@ -62,15 +97,21 @@ def status_table(
     agreement: str | None = None,
     actor: str | None = None,
     category: str | None = None,
-    status: CommitmentStatus | None = None,
+    status: CommitmentStatus | str | None = None,
+    columns: Sequence[str] | None = None,
+    sort: str | None = None,
     stale_days: int = 365,
 ) -> Table:
-    """One row per commitment already made by the as-of day, filtered, in id order."""
+    """One row per commitment already made by the as-of day, filtered, in id order.
+
+    ``columns`` picks and orders columns from ``COMMITMENT_COLUMNS``; ``sort`` names one.
+    """
+    wanted = _status(status)
     rows = []
     selected = ledger.select_commitments(actor=actor, category=category, agreement=agreement)
     for commitment in selected:
         current = ledger.status_as_of(commitment.id, as_of)
-        if current is None or (status is not None and current.status != status):
+        if current is None or (wanted is not None and current.status != wanted):
             continue
         level = PAM_LEVELS[current.status]
         rows.append(
@@ -79,16 +120,17 @@ def status_table(
                     commitment.id,
                     commitment.agreement,
                     commitment.category,
-                    _names(ledger, commitment.obligors),
+                    names(ledger, commitment.obligors),
                     current.status.value,
                     current.date,
                     "-" if level is None else level,
-                    _latest_evidence(ledger, commitment, as_of),
-                    _flags(ledger, commitment, as_of, stale_days),
+                    latest_evidence(ledger, commitment, as_of),
+                    flags(ledger, commitment, as_of, stale_days),
                 ]
             )
         )
-    return Table(COMMITMENT_COLUMNS, tuple(rows), title=f"Commitments as of {as_day(as_of)}")
+    table = Table(COMMITMENT_COLUMNS, tuple(rows), title=f"Commitments as of {as_day(as_of)}")
+    return _shape(table, columns, sort, COMMITMENT_COLUMNS)
 
 
 def claim_table(
@@ -105,11 +147,11 @@ def claim_table(
                 [
                     claim.id,
                     claim.kind.value,
-                    _names(ledger, claim.claimants),
+                    names(ledger, claim.claimants),
                     current.status.value,
                     current.date,
-                    _latest_evidence(ledger, claim, as_of),
-                    _flags(ledger, claim, as_of, stale_days),
+                    latest_evidence(ledger, claim, as_of),
+                    flags(ledger, claim, as_of, stale_days),
                 ]
             )
         )

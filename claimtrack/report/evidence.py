@@ -1,0 +1,124 @@
+"""Evidence reports: every quote behind an item, and how sure the ledger can be of each status.
+
+"How sure are we" is a transparent rule, not a score. For each item's status on the as-of day:
+
+- the evidence *behind* the status is the evidence its current history entry cites (for the
+  initial entry with none cited, the item's own evidence list), counting only evidence whose
+  source was published by the as-of day;
+- the *strongest grade* is the best Admiralty grading among that evidence (supporting evidence
+  first): source reliability A best to F, then information credibility 1 best to 6, written
+  together as ``B2``; ``?`` marks a missing half;
+- *independent sources* counts distinct publishers among the supporting evidence (a source with
+  no publisher counts as its own publisher);
+- flags: ``single source`` (fewer than two independent sources), ``ungraded`` (no evidence behind
+  it graded better than F / 6), ``unanchored`` (none of it carries a verified-style quote),
+  ``contradicted`` (the item cites evidence that contradicts it), ``no evidence``.
+"""
+
+from __future__ import annotations
+
+from claimtrack.ledger import AsOf, Ledger, as_day
+from claimtrack.lifecycle import Stance
+from claimtrack.model import Evidence, Reliability
+from claimtrack.report.table import Table
+
+__all__ = ["confidence_table", "evidence_report", "grade"]
+
+_RELIABILITY_RANK = {grade: rank for rank, grade in enumerate(Reliability)}
+
+
+def grade(ledger: Ledger, evidence: Evidence) -> str:
+    """The Admiralty grading of a piece of evidence (``B2``), or ``ungraded``."""
+    reliability = ledger.sources[evidence.source].reliability
+    if reliability is None and evidence.credibility is None:
+        return "ungraded"
+    letter = reliability.value if reliability else "?"
+    digit = str(int(evidence.credibility)) if evidence.credibility else "?"
+    return letter + digit
+
+
+def _strength(ledger: Ledger, evidence: Evidence) -> tuple[int, int]:
+    reliability = ledger.sources[evidence.source].reliability
+    rank = _RELIABILITY_RANK[reliability] if reliability else len(_RELIABILITY_RANK)
+    return (rank, int(evidence.credibility) if evidence.credibility else 7)
+
+
+def _graded(ledger: Ledger, evidence: Evidence) -> bool:
+    """Whether either half of the grading says more than "cannot be judged"."""
+    reliability = ledger.sources[evidence.source].reliability
+    return reliability not in (None, Reliability.F) or evidence.credibility not in (None, 6)
+
+
+def _known(ledger: Ledger, evidence: Evidence, as_of: AsOf) -> bool:
+    date = ledger.evidence_date(evidence)
+    return date is None or date.known_by(as_day(as_of))
+
+
+def evidence_report(ledger: Ledger, item_id: str, as_of: AsOf | None = None) -> Table:
+    """Every quote behind one commitment or claim: source, date, stance, grade and the quote."""
+    item = ledger.item(item_id)
+    rows = []
+    for evidence in ledger.evidence_for(item_id):
+        if as_of is not None and not _known(ledger, evidence, as_of):
+            continue
+        source = ledger.sources[evidence.source]
+        quote = evidence.quote.exact if evidence.quote else "(unanchored: no quote)"
+        rows.append(
+            (
+                evidence.id,
+                source.title,
+                "" if source.published is None else str(source.published),
+                evidence.stance.value,
+                grade(ledger, evidence),
+                quote,
+            )
+        )
+    headers = ("evidence", "source", "published", "stance", "grade", "quote")
+    return Table(headers, tuple(rows), title=f"Evidence for {item.id}: {item.text}")
+
+
+def confidence_table(ledger: Ledger, as_of: AsOf) -> Table:
+    """For each item's status on the as-of day: strongest grade, independent sources, flags."""
+    rows = []
+    for item in (*ledger.commitments, *ledger.claims):
+        current = ledger.status_as_of(item.id, as_of)
+        if current is None:
+            continue
+        cited = current.evidence or item.evidence
+        behind = [
+            evidence
+            for evidence_id in cited
+            if _known(ledger, evidence := ledger.evidence[evidence_id], as_of)
+        ]
+        supporting = [e for e in behind if e.stance is Stance.SUPPORTS]
+        publishers = {
+            ledger.sources[e.source].publisher or f"source:{e.source}" for e in supporting
+        }
+        pool = supporting or behind
+        strongest = grade(ledger, min(pool, key=lambda e: _strength(ledger, e))) if pool else ""
+        found = []
+        if not behind:
+            found.append("no evidence")
+        if len(publishers) < 2:
+            found.append("single source")
+        if behind and not any(_graded(ledger, e) for e in behind):
+            found.append("ungraded")
+        if behind and not any(e.quote for e in behind):
+            found.append("unanchored")
+        if any(
+            e.stance is Stance.CONTRADICTS and _known(ledger, e, as_of)
+            for e in ledger.evidence_for(item.id)
+        ):
+            found.append("contradicted")
+        rows.append(
+            (
+                item.id,
+                current.status.value,
+                strongest,
+                str(len(publishers)),
+                str(len(behind)),
+                ", ".join(found),
+            )
+        )
+    headers = ("id", "status", "strongest grade", "independent sources", "evidence", "flags")
+    return Table(headers, tuple(rows), title=f"How sure are we, as of {as_day(as_of)}")

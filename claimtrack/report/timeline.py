@@ -1,0 +1,123 @@
+"""The timeline and the diff: what happened in date order, and what changed between two days.
+
+Dates are shown at their own precision (``2017-11``, never a made-up ``2017-11-01``), with a
+mark when a date was inferred rather than stated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from attrs import frozen
+
+from claimtrack.dates import PartialDate
+from claimtrack.ledger import AsOf, Ledger, as_day
+from claimtrack.model import Claim, Commitment, StatusChange
+from claimtrack.report.table import Table
+
+__all__ = ["TimelineEntry", "diff", "timeline", "timeline_entries"]
+
+_KIND_ORDER = {"event": 0, "source": 1, "pledge": 2, "claim": 2, "status": 3}
+
+
+@frozen
+class TimelineEntry:
+    """One dated happening: an event, a source's publication, a pledge, claim or status move."""
+
+    date: PartialDate
+    kind: str
+    item: str
+    what: str
+
+    def sort_key(self) -> tuple[object, ...]:
+        """Date order, then events before publications before status moves, then id."""
+        return (self.date.sort_key(), _KIND_ORDER[self.kind], self.item, self.what)
+
+
+def _shown(date: PartialDate) -> str:
+    return f"{date} (inferred)" if date.inferred else str(date)
+
+
+def _item_entries(item: Commitment | Claim) -> list[TimelineEntry]:
+    entries = []
+    history: Sequence[StatusChange[Any]] = item.history
+    for position, change in enumerate(history):
+        if position == 0:
+            kind = "pledge" if isinstance(item, Commitment) else "claim"
+            entries.append(TimelineEntry(change.date, kind, item.id, item.text))
+        else:
+            note = f" ({change.note})" if change.note else ""
+            entries.append(
+                TimelineEntry(change.date, "status", item.id, f"now {change.status.value}{note}")
+            )
+    return entries
+
+
+def timeline_entries(ledger: Ledger, as_of: AsOf | None = None) -> list[TimelineEntry]:
+    """Every dated happening known by the as-of day (or all of them), in date order."""
+    entries: list[TimelineEntry] = []
+    for event in ledger.events:
+        if event.date is not None:
+            place = f", {event.place}" if event.place else ""
+            entries.append(TimelineEntry(event.date, "event", event.id, f"{event.title}{place}"))
+    quoted: dict[str, int] = {}
+    for evidence in ledger.evidence:
+        quoted[evidence.source] = quoted.get(evidence.source, 0) + 1
+    for source in ledger.sources:
+        if source.published is not None:
+            count = quoted.get(source.id, 0)
+            what = f"published: {source.title} ({count} evidence item{'s' * (count != 1)})"
+            entries.append(TimelineEntry(source.published, "source", source.id, what))
+    for item in (*ledger.commitments, *ledger.claims):
+        entries.extend(_item_entries(item))
+    if as_of is not None:
+        day = as_day(as_of)
+        entries = [entry for entry in entries if entry.date.known_by(day)]
+    entries.sort(key=TimelineEntry.sort_key)
+    return entries
+
+
+def timeline(ledger: Ledger, as_of: AsOf | None = None) -> Table:
+    """The timeline as a table: date, kind, item and what happened."""
+    rows = tuple(
+        (_shown(entry.date), entry.kind, entry.item, entry.what)
+        for entry in timeline_entries(ledger, as_of)
+    )
+    title = "Timeline" if as_of is None else f"Timeline as of {as_day(as_of)}"
+    return Table(("date", "kind", "item", "what"), rows, title=title)
+
+
+def diff(ledger: Ledger, start: AsOf, end: AsOf, *, stale_days: int = 365) -> Table:
+    """What changed after ``start`` and by ``end``: new items, status moves, new evidence, and
+    items that became overdue or stale."""
+    first, last = as_day(start), as_day(end)
+    rows: list[tuple[str, str, str, str]] = []
+    items: list[Commitment | Claim] = [*ledger.commitments, *ledger.claims]
+    for item in items:
+        before = ledger.status_as_of(item.id, first)
+        after = ledger.status_as_of(item.id, last)
+        if after is None:
+            continue
+        noun = "commitment" if isinstance(item, Commitment) else "claim"
+        if before is None:
+            rows.append((_shown(item.history[0].date), f"new {noun}", item.id, item.text))
+        for change in item.history[1:]:
+            if change.date.known_by(last) and not change.date.known_by(first):
+                rows.append((_shown(change.date), "status", item.id, f"now {change.status.value}"))
+        became_overdue = isinstance(item, Commitment) and ledger.is_overdue(item.id, last)
+        if became_overdue and not ledger.is_overdue(item.id, first):
+            rows.append((str(last), "overdue", item.id, f"due {getattr(item, 'due', '')}"))
+        if ledger.is_stale(item.id, last, days=stale_days) and not ledger.is_stale(
+            item.id, first, days=stale_days
+        ):
+            rows.append((str(last), "stale", item.id, f"no news for over {stale_days} days"))
+    for evidence in ledger.evidence:
+        date = ledger.evidence_date(evidence)
+        if date is not None and date.known_by(last) and not date.known_by(first):
+            quote = evidence.quote.exact if evidence.quote else "(unanchored)"
+            rows.append((_shown(date), "evidence", evidence.id, f"{evidence.source}: {quote}"))
+    kinds = {"new commitment": 0, "new claim": 1, "status": 2, "evidence": 3}
+    rows.sort(key=lambda row: (kinds.get(row[1], 4), row[2], row[0]))
+    title = f"Changes after {first} and by {last}"
+    return Table(("date", "change", "item", "what"), tuple(rows), title=title)
