@@ -27,8 +27,9 @@ from cattrs.errors import (
 )
 from cattrs.preconf.json import make_converter
 
+from claimtrack._locate import with_lines
 from claimtrack.dates import PartialDate
-from claimtrack.errors import LedgerFileError, MalformedLedger, Problem, _closest
+from claimtrack.errors import InvalidLedger, LedgerFileError, MalformedLedger, Problem, _closest
 from claimtrack.ledger import COLLECTIONS, Ledger
 from claimtrack.lifecycle import ClaimStatus, CommitmentStatus, Stance
 from claimtrack.model import (
@@ -376,8 +377,10 @@ def loads(text: str | bytes) -> Ledger:
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as error:
+            data = error.object
+            line = data.count(b"\n", 0, error.start) + 1 if b"\n" in data else None
             raise MalformedLedger(
-                [Problem("$", f"not UTF-8 text (byte {error.start}: {error.reason})")]
+                [Problem("$", f"not UTF-8 text (byte {error.start}: {error.reason})", line)]
             ) from None
     try:
         document = json.loads(text)
@@ -387,12 +390,19 @@ def loads(text: str | bytes) -> Ledger:
                 Problem(
                     "$",
                     f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}",
+                    error.lineno if "\n" in text else None,
                 )
             ]
         ) from None
     except RecursionError:
         raise MalformedLedger([Problem("$", "not valid JSON: nested too deeply")]) from None
-    return from_document(document)
+    try:
+        return from_document(document)
+    except InvalidLedger as error:
+        # Only now, on the error path, find the line each problem's value starts on.
+        if "\n" not in text:
+            raise
+        raise type(error)(with_lines(text, error.problems), headline=error.headline) from None
 
 
 def dumps(ledger: Ledger) -> str:

@@ -25,10 +25,16 @@ __all__ = [
 
 @frozen
 class Problem:
-    """One thing wrong with a ledger, at a JSON path such as ``$.commitments[3].status``."""
+    """One thing wrong with a ledger, at a JSON path such as ``$.commitments[3].status``.
+
+    ``line`` is the line of the file on which the bad value (or the object missing a key)
+    starts, when the problem was found in text spanning several lines; ``str()`` leaves it out
+    so the ``path: message`` form stays the same whatever the file's layout.
+    """
 
     path: str
     message: str
+    line: int | None = None
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
