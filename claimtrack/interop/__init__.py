@@ -1,0 +1,49 @@
+"""Other trackers' data in, open formats out: records import, status vocabularies, exports.
+
+``import_records`` builds a ledger from a tracker's CSV, JSON or JSON Lines files (one or several
+dated snapshots) through a declarative ``TrackerMapping``; ``claimreview``, ``annotations``,
+``write_sqlite`` / ``read_sqlite`` and ``write_csv_tables`` give a ledger back as schema.org
+ClaimReview, W3C Web Annotations, a SQLite database and one CSV file per entity.
+"""
+
+from claimtrack.interop.mapping import Columns, TrackerMapping, read_mapping
+from claimtrack.interop.problems import ImportProblem, ImportProblems, Location
+from claimtrack.interop.records import (
+    ImportReport,
+    ImportResult,
+    Presence,
+    Snapshot,
+    import_records,
+)
+from claimtrack.interop.vocabularies import (
+    UnknownVocabulary,
+    UnmappedStatus,
+    Vocabulary,
+    VocabularyClash,
+    register_vocabulary,
+    unregister_vocabulary,
+    vocabularies,
+    vocabulary,
+)
+
+__all__ = [
+    "Columns",
+    "ImportProblem",
+    "ImportProblems",
+    "ImportReport",
+    "ImportResult",
+    "Location",
+    "Presence",
+    "Snapshot",
+    "TrackerMapping",
+    "UnknownVocabulary",
+    "UnmappedStatus",
+    "Vocabulary",
+    "VocabularyClash",
+    "import_records",
+    "read_mapping",
+    "register_vocabulary",
+    "unregister_vocabulary",
+    "vocabularies",
+    "vocabulary",
+]

@@ -1,0 +1,303 @@
+"""The declarative mapping from a tracker's columns and status words to claimtrack records.
+
+A mapping is a small TOML file that a tracker's keeper can read::
+
+    [tracker]
+    name = "Exampleville Council Pledge Tracker"
+    vocabulary = "five-status"      # a built-in or registered status vocabulary
+
+    [columns]
+    key = "ID"                      # matches rows across snapshots: an id, a URL or a title
+    title = "Pledge"
+    status = "Status"
+    sources = "Sources"
+
+    [statuses]                      # the tracker's own extra words
+    "On hold" = "stalled"
+
+Every key is checked: an unknown one is reported with a "did you mean", a bad value with the
+values allowed, all at once and each with its place in the file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+from claimtrack.errors import _closest
+from claimtrack.interop.problems import ImportProblem, ImportProblems, Location
+from claimtrack.interop.rows import FORMATS
+from claimtrack.interop.vocabularies import (
+    CLAIMTRACK,
+    CLAIMTRACK_CLAIMS,
+    UnknownVocabulary,
+    Vocabulary,
+    VocabularyClash,
+    vocabulary,
+)
+from claimtrack.lifecycle import ClaimStatus, CommitmentStatus
+from claimtrack.model import ActorKind, ClaimKind, SourceKind
+
+__all__ = ["Columns", "TrackerMapping", "read_mapping"]
+
+
+@frozen(kw_only=True)
+class Columns:
+    """Which column of the tracker holds what; only ``key`` and ``status`` are required.
+
+    ``title`` and ``text`` give what was pledged or claimed (the title when both are given; the
+    text then goes to the note). ``party`` names the obligors (or claimants), ``sources`` the
+    source URLs, ``date`` when it was pledged, ``status_date`` when the status was last set.
+    """
+
+    key: str
+    status: str
+    id: str | None = None
+    title: str | None = None
+    text: str | None = None
+    party: str | None = None
+    category: str | None = None
+    date: str | None = None
+    due: str | None = None
+    status_date: str | None = None
+    sources: str | None = None
+    note: str | None = None
+
+    def named(self) -> dict[str, str]:
+        """Every mapped column by its role (``key``, ``status``...), in declaration order."""
+        return {
+            role.name: value
+            for role in attrs.fields(Columns)
+            if (value := getattr(self, role.name)) is not None
+        }
+
+
+@frozen(kw_only=True)
+class TrackerMapping:
+    """How one tracker's records file becomes a ledger: columns, status words and defaults."""
+
+    name: str
+    columns: Columns
+    vocabulary: Vocabulary[CommitmentStatus] | Vocabulary[ClaimStatus] = CLAIMTRACK
+    records: str = "commitments"
+    format: str | None = None
+    url: str | None = None
+    id_prefix: str = ""
+    list_separator: str = ";"
+    party_kind: ActorKind = ActorKind.OTHER
+    source_kind: SourceKind = SourceKind.OTHER
+    default_category: str = "uncategorised"
+    claim_kind: ClaimKind = ClaimKind.STATEMENT
+
+    @classmethod
+    def from_toml(cls, text: str, *, name: str = "<mapping>") -> TrackerMapping:
+        """A mapping from TOML text; ``ImportProblems`` lists every problem with its place."""
+        try:
+            document = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise ImportProblems(
+                [ImportProblem(Location(name), f"not valid TOML: {error}")],
+                headline="invalid mapping",
+            ) from None
+        return _Reader(name).mapping(document)
+
+
+def read_mapping(path: str | os.PathLike[str]) -> TrackerMapping:
+    """Read a mapping TOML file."""
+    name = os.fspath(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        raise ImportProblems(
+            [ImportProblem(Location(name), f"cannot read: {error.strerror}")],
+            headline="invalid mapping",
+        ) from None
+    except UnicodeDecodeError as error:
+        raise ImportProblems(
+            [ImportProblem(Location(name), f"not UTF-8 text (byte {error.start})")],
+            headline="invalid mapping",
+        ) from None
+    return TrackerMapping.from_toml(text, name=name)
+
+
+_TRACKER_KEYS = (
+    "name",
+    "url",
+    "records",
+    "format",
+    "vocabulary",
+    "id_prefix",
+    "list_separator",
+    "party_kind",
+    "source_kind",
+    "default_category",
+    "claim_kind",
+)
+_COLUMN_KEYS = tuple(role.name for role in attrs.fields(Columns))
+_RECORD_KINDS = ("commitments", "claims")
+_ID_START = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
+_COMMITMENT_ONLY = ("category", "due")
+
+
+class _Reader:
+    """Checks one mapping document, collecting every problem before giving up."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.problems: list[ImportProblem] = []
+
+    def add(self, section: str, key: str | None, message: str) -> None:
+        where = f"[{section}]" if key is None else f"[{section}] {key}"
+        self.problems.append(ImportProblem(Location(self.name, where), message))
+
+    def table(
+        self, document: Mapping[str, Any], section: str, keys: tuple[str, ...] | None
+    ) -> dict[str, Any]:
+        value = document.get(section, {})
+        if not isinstance(value, dict):
+            self.add(section, None, "expected a table")
+            return {}
+        for key in value:
+            if keys is not None and key not in keys:
+                close = _closest(key, keys)
+                hint = f"did you mean {close!r}?" if close else f"expected one of {', '.join(keys)}"
+                self.add(section, key, f"unknown key; {hint}")
+        return value
+
+    def text(self, table: Mapping[str, Any], section: str, key: str) -> str | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.add(section, key, f"expected a non-empty string, got {value!r}")
+            return None
+        return value
+
+    def choice(self, table: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> str | None:
+        value = self.text(table, "tracker", key)
+        if value is not None and value not in allowed:
+            self.add(
+                "tracker", key, f"{value!r} is not allowed; expected one of {', '.join(allowed)}"
+            )
+            return None
+        return value
+
+    def mapping(self, document: Mapping[str, Any]) -> TrackerMapping:
+        for section in document:
+            if section not in ("tracker", "columns", "statuses"):
+                close = _closest(section, ("tracker", "columns", "statuses"))
+                hint = (
+                    f"; did you mean [{close}]?"
+                    if close
+                    else "; expected tracker, columns, statuses"
+                )
+                self.add(section, None, f"unknown table{hint}")
+        tracker = self.table(document, "tracker", _TRACKER_KEYS)
+        columns_table = self.table(document, "columns", _COLUMN_KEYS)
+        words_table = self.table(document, "statuses", None)
+        options: dict[str, Any] = {}
+
+        name = self.text(tracker, "tracker", "name")
+        if name is None and "name" not in tracker:
+            self.add("tracker", "name", "required: the tracker's name (titles its snapshots)")
+        records = self.choice(tracker, "records", _RECORD_KINDS) or "commitments"
+        options["records"] = records
+        fmt = self.choice(tracker, "format", tuple(FORMATS))
+        if fmt is not None:
+            options["format"] = fmt
+        prefix = tracker.get("id_prefix")
+        if isinstance(prefix, str) and (not prefix or _ID_START.fullmatch(prefix)):
+            options["id_prefix"] = prefix
+        elif prefix is not None:
+            self.add(
+                "tracker",
+                "id_prefix",
+                f"{prefix!r} cannot start an id; use letters,"
+                " digits and . _ : - starting with a letter or digit",
+            )
+        for key in ("url", "default_category"):
+            value = self.text(tracker, "tracker", key)
+            if value is not None:
+                options[key] = value
+        separator = tracker.get("list_separator")
+        if separator is not None:
+            if isinstance(separator, str) and separator:
+                options["list_separator"] = separator
+            else:
+                self.add("tracker", "list_separator", "expected a non-empty string")
+        for key, kind in (
+            ("party_kind", ActorKind),
+            ("source_kind", SourceKind),
+            ("claim_kind", ClaimKind),
+        ):
+            value = self.choice(tracker, key, tuple(member.value for member in kind))
+            if value is not None:
+                options[key] = kind(value)
+
+        columns = self.columns(columns_table, records)
+        chosen = self.vocabulary(tracker, words_table, records)
+        if self.problems or name is None or columns is None or chosen is None:
+            raise ImportProblems(self.problems, headline="invalid mapping")
+        return TrackerMapping(name=name, columns=columns, vocabulary=chosen, **options)
+
+    def columns(self, table: Mapping[str, Any], records: str) -> Columns | None:
+        given: dict[str, str] = {}
+        for key in _COLUMN_KEYS:
+            value = self.text(table, "columns", key)
+            if value is not None:
+                given[key] = value
+        for key in ("key", "status"):
+            if key not in table:
+                self.add("columns", key, "required: the column that holds it")
+        if "title" not in table and "text" not in table:
+            self.add("columns", None, "map 'title' or 'text': the column saying what was pledged")
+        if records == "claims":
+            for key in _COMMITMENT_ONLY:
+                if key in given:
+                    self.add("columns", key, "only commitments have this; claims do not")
+        if "key" not in given or "status" not in given:
+            return None
+        return Columns(**given)
+
+    def vocabulary(
+        self, tracker: Mapping[str, Any], words: Mapping[str, Any], records: str
+    ) -> Vocabulary[CommitmentStatus] | Vocabulary[ClaimStatus] | None:
+        kind: type[CommitmentStatus] | type[ClaimStatus]
+        kind = ClaimStatus if records == "claims" else CommitmentStatus
+        base: Vocabulary[CommitmentStatus] | Vocabulary[ClaimStatus]
+        base = CLAIMTRACK_CLAIMS if kind is ClaimStatus else CLAIMTRACK
+        named = self.text(tracker, "tracker", "vocabulary")
+        if named is not None:
+            try:
+                base = vocabulary(named)
+            except UnknownVocabulary as error:
+                self.add("tracker", "vocabulary", str(error))
+                return None
+            if base.kind is not kind:
+                self.add("tracker", "vocabulary", f"{named!r} is not a vocabulary for {records}")
+                return None
+        extra: dict[str, Any] = {}
+        valid = [status.value for status in kind]
+        for word, value in words.items():
+            if not isinstance(value, str) or value not in valid:
+                close = _closest(value, valid) if isinstance(value, str) else None
+                hint = (
+                    f"did you mean {close!r}?" if close else f"expected one of {', '.join(valid)}"
+                )
+                self.add("statuses", repr(word), f"{value!r} is not a status; {hint}")
+            else:
+                extra[word] = kind(value)
+        if not extra:
+            return base
+        try:
+            return base.extended(extra, name=f"{base.name} + {self.name}")
+        except VocabularyClash as error:
+            self.add("statuses", None, str(error))
+            return None
