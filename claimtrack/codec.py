@@ -9,11 +9,14 @@ defaults omitted), so ledgers diff well in git.
 from __future__ import annotations
 
 import enum
+import functools
+import gc
 import json
 import os
 import tempfile
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -58,7 +61,7 @@ FORMAT_VERSION = 1
 
 T = TypeVar("T")
 
-_RECORD_TYPES: dict[str, type] = {
+_RECORD_TYPES: dict[str, Any] = {
     "sources": Source,
     "actors": Actor,
     "events": Event,
@@ -66,6 +69,11 @@ _RECORD_TYPES: dict[str, type] = {
     "commitments": Commitment,
     "claims": Claim,
     "evidence": Evidence,
+}
+
+_TUPLE_TYPES: dict[str, Any] = {
+    name: tuple[kind, ...]  # type: ignore[valid-type]
+    for name, kind in _RECORD_TYPES.items()
 }
 
 #: How enum values are named in error messages.
@@ -149,7 +157,9 @@ def _structure_date(value: object, _: type) -> PartialDate:
     )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _parse_date(text: str, reason: str | None) -> PartialDate:
+    """A PartialDate from EDTF text; cached, since ledgers repeat the same dates many times."""
     try:
         return PartialDate.parse(text, inferred=reason)
     except ValueError as error:
@@ -185,8 +195,19 @@ def _make_enum_hook(enum_type: type[enum.Enum]) -> Callable[[object, type], enum
     return structure
 
 
-def _make_tuple_hook(converter: Any, tuple_type: Any) -> Callable[[object, type], tuple[Any, ...]]:
+def _make_tuple_hook(
+    converter: Any, tuple_type: Any, *, detailed: bool
+) -> Callable[[object, type], tuple[Any, ...]]:
     element = typing.get_args(tuple_type)[0]
+
+    def structure_fast(value: object, _: type) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise _Invalid(f"expected a list, got {_describe(value)}")
+        hook = converter.get_structure_hook(element)
+        return tuple([hook(raw, element) for raw in value])
+
+    if not detailed:
+        return structure_fast
 
     def structure(value: object, _: type) -> tuple[Any, ...]:
         if not isinstance(value, list):
@@ -245,9 +266,14 @@ def _is_model(candidate: Any) -> bool:
     return attrs.has(candidate) and candidate is not PartialDate
 
 
-def _build_converter() -> Any:
+def _build_converter(*, detailed: bool) -> Any:
+    """The converter: strict hooks for every type a ledger holds.
+
+    Built twice from this one definition: without detailed validation for the fast path that
+    every valid load takes, and with it to explain a failure with every problem's path.
+    """
     converter = make_converter(
-        forbid_extra_keys=True, omit_if_default=True, detailed_validation=True
+        forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed
     )
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(float, _structure_number)
@@ -262,7 +288,7 @@ def _build_converter() -> Any:
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _make_enum_hook
     )
     converter.register_structure_hook_factory(
-        _is_homogeneous_tuple, lambda t: _make_tuple_hook(converter, t)
+        _is_homogeneous_tuple, lambda t: _make_tuple_hook(converter, t, detailed=detailed)
     )
     converter.register_unstructure_hook_factory(
         _is_model, lambda t: _make_record_unstructure(converter, t)
@@ -270,7 +296,24 @@ def _build_converter() -> Any:
     return converter
 
 
-_CONVERTER = _build_converter()
+_CONVERTER = _build_converter(detailed=True)
+_FAST_CONVERTER = _build_converter(detailed=False)
+
+
+@contextmanager
+def _without_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many acyclic objects.
+
+    Records hold no reference cycles, yet every allocation of a large ledger would trigger
+    collections that scan everything built so far; pausing them cuts load time sharply.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # -- errors -------------------------------------------------------------------------------------
@@ -348,19 +391,37 @@ def from_document(document: object) -> Ledger:
         for key in document
         if key not in expected_keys
     )
+    with _without_gc():
+        collections = None if problems else _structure_fast(document)
+        if collections is None:
+            collections = _structure_detailed(document, problems)
+        if problems:
+            raise MalformedLedger(problems)
+        return Ledger(**collections)
+
+
+def _structure_fast(document: dict[str, Any]) -> dict[str, tuple[Any, ...]] | None:
+    """Every collection structured without detailed validation, or ``None`` on any failure."""
+    try:
+        return {
+            name: _FAST_CONVERTER.structure(document.get(name, []), _TUPLE_TYPES[name])
+            for name in COLLECTIONS
+        }
+    except Exception:  # the detailed re-run explains it
+        return None
+
+
+def _structure_detailed(
+    document: dict[str, Any], problems: list[Problem]
+) -> dict[str, tuple[Any, ...]]:
+    """Every collection structured with detailed validation, adding each failure's problems."""
     collections: dict[str, tuple[Any, ...]] = {}
     for name in COLLECTIONS:
-        record_type = _RECORD_TYPES[name]
         try:
-            collections[name] = _CONVERTER.structure(
-                document.get(name, []),
-                tuple[record_type, ...],  # type: ignore[valid-type]
-            )
+            collections[name] = _CONVERTER.structure(document.get(name, []), _TUPLE_TYPES[name])
         except Exception as error:  # every failure becomes a Problem with its path
             problems.extend(_problems(error, f"$.{name}"))
-    if problems:
-        raise MalformedLedger(problems)
-    return Ledger(**collections)
+    return collections
 
 
 def to_document(ledger: Ledger) -> dict[str, Any]:
@@ -426,7 +487,10 @@ def save(ledger: Ledger, path: str | os.PathLike[str]) -> None:
     the target (a symlink at the target is replaced, never followed). An existing file keeps its
     permissions; no temporary file is left behind.
     """
-    write_atomically(Path(path), dumps(ledger).encode("utf-8"))
+    # A lone surrogate (read from a "\ud800" escape) cannot be encoded as UTF-8; it can only sit
+    # inside a JSON string, where backslashreplace writes it back as the same "\ud800" escape,
+    # so whatever loads also saves and loads back equal.
+    write_atomically(Path(path), dumps(ledger).encode("utf-8", errors="backslashreplace"))
 
 
 def write_atomically(target: Path, data: bytes) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any, Generic, TypeVar, cast
 
 import attrs
@@ -127,13 +127,12 @@ def _sorted(items: Iterable[R]) -> tuple[R, ...]:
     return tuple(sorted(items, key=lambda item: item.id))
 
 
-def _history_keys(history: Sequence[StatusChange[Any]]) -> list[int]:
+def _running_min(keys: list[int]) -> list[int]:
     """Non-decreasing keys for bisecting a history by the as-of rule.
 
     Entry ``i`` is known to have happened by day D when any entry at or after ``i`` is, so the
-    key of ``i`` is the smallest last-possible day among entries ``i`` and later.
+    key of ``i`` is the smallest known-from day among entries ``i`` and later.
     """
-    keys = [change.date.latest.toordinal() for change in history]
     for position in range(len(keys) - 2, -1, -1):
         keys[position] = min(keys[position], keys[position + 1])
     return keys
@@ -251,16 +250,29 @@ class Ledger:
 
     # -- as-of queries -----------------------------------------------------------------------
 
-    def status_as_of(self, item_id: str, as_of: AsOf) -> StatusChange[Any] | None:
-        """The history entry in effect for an item on a day, or ``None`` if not yet made.
+    def known_from(self, change: StatusChange[Any]) -> dt.date:
+        """The first day a history entry counts as known: the as-of rule.
 
-        An entry is in effect once its date is known to have passed: ``2017-11`` counts from
-        2017-11-30 on, never earlier.
+        An entry is known once its date has surely passed (``2017-11`` from 2017-11-30 on), or
+        once a source reporting it has been published, whichever comes first, but never before
+        the entry's own earliest day. A source published before the entry cannot report it and
+        is not counted.
         """
+        date = change.date
+        known = date.latest
+        for evidence_id in change.evidence:
+            published = self.sources[self.evidence[evidence_id].source].published
+            if published is not None and date.earliest <= published.latest < known:
+                known = published.latest
+        return known
+
+    def status_as_of(self, item_id: str, as_of: AsOf) -> StatusChange[Any] | None:
+        """The history entry in effect for an item on a day (see ``known_from``), or ``None``
+        if the item was not yet known to have been made."""
         item = self.item(item_id)
         keys = self._keys.get(item_id)
         if keys is None:
-            keys = _history_keys(item.history)
+            keys = _running_min([self.known_from(c).toordinal() for c in item.history])
             self._keys[item_id] = keys
         position = bisect.bisect_right(keys, as_day(as_of).toordinal()) - 1
         return item.history[position] if position >= 0 else None
@@ -281,14 +293,15 @@ class Ledger:
         """When a piece of evidence appeared: its source's publication date."""
         return self.sources[evidence.source].published
 
-    def last_activity(self, item_id: str, as_of: AsOf) -> PartialDate | None:
-        """The latest status entry or evidence date for an item known by the as-of day."""
+    def last_activity(self, item_id: str, as_of: AsOf) -> dt.date | None:
+        """The last day, by the as-of day, on which news of an item became known: a status
+        entry (by the as-of rule) or the publication of evidence it cites."""
         day = as_day(as_of)
         item = self.item(item_id)
-        dates = [change.date for change in item.history]
-        dates.extend(d for e in self.evidence_for(item_id) if (d := self.evidence_date(e)))
-        known = [d for d in dates if d.known_by(day)]
-        return max(known, key=PartialDate.sort_key) if known else None
+        days = [self.known_from(change) for change in item.history]
+        days.extend(d.latest for e in self.evidence_for(item_id) if (d := self.evidence_date(e)))
+        known = [d for d in days if d <= day]
+        return max(known) if known else None
 
     def is_overdue(self, commitment_id: str, as_of: AsOf) -> bool:
         """Whether a still-open commitment's due date has passed by the as-of day."""
@@ -304,7 +317,7 @@ class Ledger:
         if current is None or current.status not in _UNSETTLED:
             return False
         last = self.last_activity(item_id, as_of)
-        return last is not None and (as_day(as_of) - last.latest).days > days
+        return last is not None and (as_day(as_of) - last).days > days
 
     def overdue(self, as_of: AsOf) -> list[Commitment]:
         """Commitments overdue on the as-of day, by id."""
@@ -324,9 +337,7 @@ class Ledger:
         items: list[Commitment | Claim] = [*self._views["commitments"], *self._views["claims"]]
         for item in items:
             found.extend(
-                (item, change)
-                for change in item.history
-                if change.date.known_by(last) and not change.date.known_by(first)
+                (item, change) for change in item.history if first < self.known_from(change) <= last
             )
         found.sort(key=lambda pair: (pair[1].date.sort_key(), pair[0].id))
         return found

@@ -211,11 +211,18 @@ def initial_status(kind: type[Status]) -> Status:
     return ClaimStatus.UNVERIFIED
 
 
+#: Both tables in one, for lookups that do not care which kind of item moves.
+_NEXT: Final[Mapping[Status, frozenset[Status]]] = MappingProxyType(
+    {
+        **{status: frozenset[Status](nxt) for status, nxt in COMMITMENT_TRANSITIONS.items()},
+        **{status: frozenset[Status](nxt) for status, nxt in CLAIM_TRANSITIONS.items()},
+    }
+)
+
+
 def allowed_next(current: Status) -> Sequence[Status]:
     """The statuses the table allows after ``current``, in declaration order."""
-    table: Mapping[Status, frozenset[Status]]
-    table = COMMITMENT_TRANSITIONS if isinstance(current, CommitmentStatus) else CLAIM_TRANSITIONS  # type: ignore[assignment]
-    allowed = table[current]
+    allowed = _NEXT[current]
     return [status for status in type(current) if status in allowed]
 
 
@@ -226,6 +233,8 @@ def transition_refusal(
 
     Returns ``(rule, message)``. ``stances`` are the stances of the evidence the change cites.
     """
+    if requested in _NEXT[current] and requested not in NEEDS_STANCE and stances:
+        return None  # the common case, decided without building any message
     if type(requested) is not type(current):
         return (
             "status-kind",
@@ -237,7 +246,7 @@ def transition_refusal(
             f"cannot move {item_id!r} back to {requested.value!r}; "
             f"allowed from {current.value!r}: {_listing(current)}",
         )
-    if requested not in allowed_next(current):
+    if requested not in _NEXT[current]:
         return (
             "transition-table",
             f"cannot move {item_id!r} from {current.value!r} to {requested.value!r}; "

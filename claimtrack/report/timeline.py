@@ -6,6 +6,7 @@ mark when a date was inferred rather than stated.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -29,6 +30,7 @@ class TimelineEntry:
     kind: str
     item: str
     what: str
+    known_from: dt.date
 
     def sort_key(self) -> tuple[object, ...]:
         """Date order, then events before publications before status moves, then id."""
@@ -39,18 +41,19 @@ def _shown(date: PartialDate) -> str:
     return f"{date} (inferred)" if date.inferred else str(date)
 
 
-def _item_entries(item: Commitment | Claim) -> list[TimelineEntry]:
+def _item_entries(ledger: Ledger, item: Commitment | Claim) -> list[TimelineEntry]:
     entries = []
     history: Sequence[StatusChange[Any]] = item.history
     for position, change in enumerate(history):
         if position == 0:
             kind = "pledge" if isinstance(item, Commitment) else "claim"
-            entries.append(TimelineEntry(change.date, kind, item.id, item.text))
+            known = ledger.known_from(change)
+            entries.append(TimelineEntry(change.date, kind, item.id, item.text, known))
         else:
             note = f" ({change.note})" if change.note else ""
-            entries.append(
-                TimelineEntry(change.date, "status", item.id, f"now {change.status.value}{note}")
-            )
+            what = f"now {change.status.value}{note}"
+            known = ledger.known_from(change)
+            entries.append(TimelineEntry(change.date, "status", item.id, what, known))
     return entries
 
 
@@ -60,7 +63,8 @@ def timeline_entries(ledger: Ledger, as_of: AsOf | None = None) -> list[Timeline
     for event in ledger.events:
         if event.date is not None:
             place = f", {event.place}" if event.place else ""
-            entries.append(TimelineEntry(event.date, "event", event.id, f"{event.title}{place}"))
+            what = f"{event.title}{place}"
+            entries.append(TimelineEntry(event.date, "event", event.id, what, event.date.latest))
     quoted: dict[str, int] = {}
     for evidence in ledger.evidence:
         quoted[evidence.source] = quoted.get(evidence.source, 0) + 1
@@ -68,12 +72,13 @@ def timeline_entries(ledger: Ledger, as_of: AsOf | None = None) -> list[Timeline
         if source.published is not None:
             count = quoted.get(source.id, 0)
             what = f"published: {source.title} ({count} evidence item{'s' * (count != 1)})"
-            entries.append(TimelineEntry(source.published, "source", source.id, what))
+            date = source.published
+            entries.append(TimelineEntry(date, "source", source.id, what, date.latest))
     for item in (*ledger.commitments, *ledger.claims):
-        entries.extend(_item_entries(item))
+        entries.extend(_item_entries(ledger, item))
     if as_of is not None:
         day = as_day(as_of)
-        entries = [entry for entry in entries if entry.date.known_by(day)]
+        entries = [entry for entry in entries if entry.known_from <= day]
     entries.sort(key=TimelineEntry.sort_key)
     return entries
 
@@ -103,7 +108,7 @@ def diff(ledger: Ledger, start: AsOf, end: AsOf, *, stale_days: int = 365) -> Ta
         if before is None:
             rows.append((_shown(item.history[0].date), f"new {noun}", item.id, item.text))
         for change in item.history[1:]:
-            if change.date.known_by(last) and not change.date.known_by(first):
+            if first < ledger.known_from(change) <= last:
                 rows.append((_shown(change.date), "status", item.id, f"now {change.status.value}"))
         became_overdue = isinstance(item, Commitment) and ledger.is_overdue(item.id, last)
         if became_overdue and not ledger.is_overdue(item.id, first):
