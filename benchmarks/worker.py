@@ -1,0 +1,101 @@
+"""One timed operation in a fresh process; prints its seconds and peak RSS as JSON.
+
+Run by ``benchmarks/run.py``; each call is a new interpreter so nothing is cached or warm.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+AS_OF = "2015-06-30"
+FROM, TO = "2010-12-31", "2012-12-31"
+
+
+def _ledger(path: Path) -> Any:
+    import claimtrack
+
+    return claimtrack.load(path)
+
+
+def _timed(path: Path, prepare: Callable[[Path], Any], run: Callable[[Any], object]) -> float:
+    state = prepare(path)
+    start = time.perf_counter()
+    run(state)
+    return time.perf_counter() - start
+
+
+def _status_all(ledger: Any) -> None:
+    for item in (*ledger.commitments, *ledger.claims):
+        ledger.status_as_of(item.id, AS_OF)
+
+
+def _save(ledger: Any) -> None:
+    import claimtrack
+
+    with tempfile.TemporaryDirectory() as folder:
+        claimtrack.save(ledger, Path(folder) / "out.json")
+
+
+def _report(name: str) -> Callable[[Any], object]:
+    def run(ledger: Any) -> object:
+        from claimtrack import report
+
+        if name == "github":
+            return report.status_table(ledger, AS_OF).render("github")
+        if name == "csv":
+            return report.status_table(ledger, AS_OF).render("csv")
+        if name == "scorecard":
+            return report.scorecard(ledger, AS_OF).table().render("github")
+        if name == "diff":
+            return report.diff(ledger, FROM, TO).render("csv")
+        return report.html_report(ledger, AS_OF)
+
+    return run
+
+
+def _msgspec_ready(path: Path) -> tuple[Callable[[bytes], object], Path]:
+    from benchmarks.alternatives import msgspec_load  # imported untimed
+
+    return msgspec_load, path
+
+
+def _pydantic_ready(path: Path) -> tuple[Callable[[bytes], object], Path]:
+    from benchmarks.alternatives import pydantic_load  # builds the models, untimed
+
+    return pydantic_load, path
+
+
+OPERATIONS: dict[str, tuple[Callable[[Path], Any], Callable[[Any], object]]] = {
+    "json.loads": (lambda p: p, lambda p: json.loads(p.read_bytes())),
+    "msgspec": (_msgspec_ready, lambda state: state[0](state[1].read_bytes())),
+    "pydantic": (_pydantic_ready, lambda state: state[0](state[1].read_bytes())),
+    "load": (lambda p: p, _ledger),
+    "save": (_ledger, _save),
+    "status as of, every item": (_ledger, _status_all),
+    "overdue + stale": (_ledger, lambda ledger: (ledger.overdue(AS_OF), ledger.stale(AS_OF))),
+    "diff": (_ledger, _report("diff")),
+    "status table, github": (_ledger, _report("github")),
+    "status table, csv": (_ledger, _report("csv")),
+    "scorecard": (_ledger, _report("scorecard")),
+    "html report": (_ledger, _report("html")),
+}
+
+
+def main() -> None:
+    """``worker.py OPERATION FILE``: time one operation, print {"seconds", "rss_mb"}."""
+    name, path = sys.argv[1], Path(sys.argv[2])
+    prepare, run = OPERATIONS[name]
+    seconds = _timed(path, prepare, run)
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "rss_mb": rss_mb}))
+
+
+if __name__ == "__main__":
+    main()
