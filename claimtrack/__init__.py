@@ -5,9 +5,10 @@ happened next (``Ledger.record``) and ``save`` it; ``claimtrack.datasets.pakista
 bundled example, and ``claimtrack.report`` turns a ledger into tables.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from claimtrack import datasets
 from claimtrack._version import __version__
-from claimtrack.codec import FORMAT_VERSION, dumps, load, loads, save
 from claimtrack.dates import PartialDate, Precision
 from claimtrack.errors import (
     ClaimtrackError,
@@ -52,7 +53,32 @@ from claimtrack.model import (
     StatusChange,
     TextQuote,
 )
-from claimtrack.quotes import check_quotes
+
+if TYPE_CHECKING:
+    from claimtrack.codec import FORMAT_VERSION, dumps, load, loads, save
+    from claimtrack.quotes import check_quotes
+
+#: Names imported on first use, so ``import claimtrack`` stays fast (cattrs loads only when a
+#: ledger is read or written).
+_LAZY = {
+    "FORMAT_VERSION": "claimtrack.codec",
+    "dumps": "claimtrack.codec",
+    "load": "claimtrack.codec",
+    "loads": "claimtrack.codec",
+    "save": "claimtrack.codec",
+    "check_quotes": "claimtrack.quotes",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'claimtrack' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 __all__ = [
     "CLAIM_TRANSITIONS",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
-from pathlib import Path
+import os
+from typing import TYPE_CHECKING
 
-from claimtrack.codec import loads
-from claimtrack.ledger import Ledger
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from claimtrack.ledger import Ledger
 
 __all__ = ["PAKISTAN_IRAN", "folder", "pakistan_iran"]
 
@@ -16,9 +18,13 @@ PAKISTAN_IRAN = "pakistan_iran.json"
 
 def folder() -> Path:
     """The folder holding the bundled ledgers and their archived source texts."""
-    return Path(str(files(__name__)))
+    from pathlib import Path
+
+    return Path(os.path.dirname(os.path.abspath(__file__)))
 
 
 def pakistan_iran() -> Ledger:
     """The Pakistan-Iran ledger (2017-2018 thaw), built from two news articles, quote-exact."""
-    return loads(files(__name__).joinpath(PAKISTAN_IRAN).read_bytes())
+    from claimtrack.codec import load
+
+    return load(folder() / PAKISTAN_IRAN)
