@@ -1,0 +1,274 @@
+"""The ledger's timeline as a picture: one lane per commitment, coloured by status over time.
+
+Each lane runs from the day a pledge was made to the end of the picture, coloured by the status in
+effect; a status whose date is only known to the month or year starts with a lighter, hatched band
+over the whole range its date can stand for, so a partial date is never drawn as a day it is not.
+Evidence appears on the lanes as marks at its source's publication date (a range when the date is
+partial), and events sit on a lane of their own above the commitments.
+
+matplotlib is an optional extra (``pip install 'claimtrack[plot]'``) imported only when a picture
+is drawn; figures are drawn with the Agg backend, never pyplot, and SVG output is deterministic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from claimtrack.dates import PartialDate
+from claimtrack.errors import ClaimtrackError
+from claimtrack.ledger import AsOf, Ledger, as_day
+from claimtrack.lifecycle import CommitmentStatus
+from claimtrack.model import Commitment
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "INSTALL_HINT",
+    "STATUS_COLOURS",
+    "PlotProblem",
+    "PlotUnavailable",
+    "draw_timeline",
+    "timeline_figure",
+    "timeline_svg",
+]
+
+#: What to run to get the optional plotting dependency.
+INSTALL_HINT = "pip install 'claimtrack[plot]'"
+
+_C = CommitmentStatus
+
+#: Lane colours by status: greys for not yet / cannot tell, blues and greens for progress,
+#: orange for stalled, reds for broken or reversed. Colour-blind safe (Okabe-Ito based).
+STATUS_COLOURS: dict[CommitmentStatus, str] = {
+    _C.ANNOUNCED: "#b8b8b8",
+    _C.IN_PROGRESS: "#56b4e9",
+    _C.PARTIALLY_IMPLEMENTED: "#88ccaa",
+    _C.IMPLEMENTED: "#009e73",
+    _C.STALLED: "#e69f00",
+    _C.BROKEN: "#d55e00",
+    _C.REVERSED: "#cc79a7",
+    _C.SUPERSEDED: "#6f6f6f",
+    _C.UNVERIFIABLE: "#e4e4e4",
+}
+
+_FORMATS = ("png", "svg")
+
+
+class PlotUnavailable(ClaimtrackError, ImportError):
+    """matplotlib, needed to draw pictures, is not installed."""
+
+    def __init__(self) -> None:
+        super().__init__(f"drawing a timeline needs matplotlib; install it with: {INSTALL_HINT}")
+
+
+class PlotProblem(ClaimtrackError, ValueError):
+    """A picture that cannot be drawn as asked (an unknown file type, say)."""
+
+
+def _matplotlib() -> Any:
+    try:
+        import matplotlib
+    except ImportError:
+        raise PlotUnavailable() from None
+    return matplotlib
+
+
+def _span(
+    ledger: Ledger, commitments: Sequence[Commitment], as_of: AsOf | None
+) -> tuple[dt.date, dt.date]:
+    dates: list[PartialDate] = [change.date for c in commitments for change in c.history]
+    for commitment in commitments:
+        dates.extend(
+            d for e in ledger.evidence_for(commitment.id) if (d := ledger.evidence_date(e))
+        )
+    start = min(date.earliest for date in dates)
+    end = as_day(as_of) if as_of is not None else max(date.latest for date in dates)
+    margin = dt.timedelta(days=max(15, (end - start).days // 25))
+    return start - margin, end + margin
+
+
+def _num(day: dt.date) -> float:
+    """A day as matplotlib's date number."""
+    from matplotlib import dates
+
+    convert: Any = dates.date2num  # untyped in matplotlib
+    return float(convert(day))
+
+
+def _lanes(ledger: Ledger) -> list[Commitment]:
+    """Commitments in the order they were made (then by id): the first made on top."""
+    return sorted(ledger.commitments, key=lambda c: (c.history[0].date.sort_key(), c.id))
+
+
+def timeline_figure(
+    ledger: Ledger, *, as_of: AsOf | None = None, title: str | None = None
+) -> Figure:
+    """A matplotlib Figure of the ledger's timeline, up to ``as_of`` (default: its last date)."""
+    _matplotlib()
+    from matplotlib import dates
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    lanes = _lanes(ledger)
+    start, end = _span(ledger, lanes, as_of) if lanes else (dt.date.min, dt.date.max)
+    events = [
+        event
+        for event in ledger.events
+        if event.date is not None and event.date.latest >= start and event.date.earliest <= end
+    ]
+    rows = len(lanes) + (1 if events else 0)
+    figure = Figure(figsize=(11, 1.6 + 0.38 * max(rows, 1)), dpi=100, layout="constrained")
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    axes.set_title(title or f"Commitments over time ({len(lanes)})", loc="left", fontsize=11)
+    if not lanes:
+        axes.text(0.5, 0.5, "no commitments", ha="center", va="center", transform=axes.transAxes)
+        axes.set_axis_off()
+        return figure
+    shown: set[CommitmentStatus] = set()
+    for row, commitment in enumerate(lanes, start=1):
+        shown.update(_draw_lane(axes, ledger, commitment, len(lanes) - row, end))
+    for event in events:
+        assert event.date is not None  # noqa: S101 - filtered above
+        low = _num(max(event.date.earliest, start))
+        high = _num(min((event.end or event.date).latest, end))
+        if high > low:
+            axes.plot(
+                [low, high],
+                [rows - 1] * 2,
+                color="#555555",
+                linewidth=3,
+                alpha=0.5,
+                solid_capstyle="butt",
+            )
+        axes.plot(
+            [(low + high) / 2],
+            [rows - 1],
+            marker="v",
+            markersize=6,
+            color="#333333",
+            linestyle="none",
+        )
+    labels = [c.id for c in reversed(lanes)] + (["events"] if events else [])
+    axes.set_yticks(range(rows), labels, fontsize=8)
+    axes.set_ylim(-0.7, rows - 0.3)
+    axes.set_xlim(_num(start), _num(end))
+    date_axis: Any = dates  # matplotlib.dates is untyped
+    locator = date_axis.AutoDateLocator()
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(date_axis.ConciseDateFormatter(locator))
+    axes.grid(axis="x", color="#dddddd", linewidth=0.6)
+    axes.set_axisbelow(True)
+    for side in ("top", "right", "left"):
+        axes.spines[side].set_visible(False)
+    handles: list[Any] = [
+        Patch(facecolor=STATUS_COLOURS[s], label=s.value.replace("_", " "))
+        for s in CommitmentStatus
+        if s in shown
+    ]
+    handles.append(
+        Patch(
+            facecolor="#b8b8b8",
+            alpha=0.45,
+            hatch="////",
+            edgecolor="white",
+            label="date range (partial date)",
+        )
+    )
+    handles.append(
+        Line2D(
+            [], [], marker="D", color="#222222", linestyle="none", markersize=4, label="evidence"
+        )
+    )
+    handles.append(
+        Line2D([], [], marker="v", color="#333333", linestyle="none", markersize=6, label="event")
+    )
+    figure.legend(
+        handles=handles,
+        loc="outside lower center",
+        ncols=min(len(handles), 6),
+        fontsize=8,
+        frameon=False,
+    )
+    return figure
+
+
+def _draw_lane(
+    axes: Any, ledger: Ledger, commitment: Commitment, y: int, end: dt.date
+) -> set[CommitmentStatus]:
+    """One commitment's lane: status bands (hatched over partial dates), evidence marks."""
+    shown: set[CommitmentStatus] = set()
+    history = [change for change in commitment.history if change.date.earliest <= end]
+    for position, change in enumerate(history):
+        colour = STATUS_COLOURS[change.status]
+        shown.add(change.status)
+        low, high = _num(change.date.earliest), _num(min(change.date.latest, end))
+        following = history[position + 1].date.earliest if position + 1 < len(history) else end
+        stop = _num(min(following, end))
+        if high > low:  # the whole range a partial date can stand for
+            axes.broken_barh(
+                [(low, high - low)],
+                (y - 0.3, 0.6),
+                facecolors=colour,
+                alpha=0.45,
+                hatch="////",
+                edgecolor="white",
+                linewidth=0,
+            )
+        solid = max(low, high)
+        if stop > solid:
+            axes.broken_barh(
+                [(solid, stop - solid)], (y - 0.3, 0.6), facecolors=colour, edgecolor="none"
+            )
+    for evidence in ledger.evidence_for(commitment.id):
+        date = ledger.evidence_date(evidence)
+        if date is None or date.earliest > end:
+            continue
+        low, high = _num(date.earliest), _num(min(date.latest, end))
+        if high > low:
+            axes.plot([low, high], [y, y], color="#222222", linewidth=1, solid_capstyle="butt")
+        axes.plot(
+            [(low + high) / 2], [y], marker="D", markersize=4, color="#222222", linestyle="none"
+        )
+    return shown
+
+
+def draw_timeline(
+    ledger: Ledger, path: str | os.PathLike[str], *, as_of: AsOf | None = None, dpi: int = 150
+) -> Path:
+    """Draw the timeline to ``path``, PNG or SVG by its suffix; returns the path written."""
+    target = Path(path)
+    fmt = target.suffix.lower().lstrip(".")
+    if fmt not in _FORMATS:
+        raise PlotProblem(
+            f"cannot draw {os.fspath(path)!r}: the file name must end in .png or .svg"
+        )
+    data = _render(ledger, fmt, as_of=as_of, dpi=dpi)
+    from claimtrack.codec import write_atomically
+
+    write_atomically(target, data)
+    return target
+
+
+def timeline_svg(ledger: Ledger, *, as_of: AsOf | None = None) -> str:
+    """The timeline as SVG text, ready to embed in an HTML page."""
+    return _render(ledger, "svg", as_of=as_of, dpi=100).decode("utf-8")
+
+
+def _render(ledger: Ledger, fmt: str, *, as_of: AsOf | None, dpi: int) -> bytes:
+    matplotlib = _matplotlib()
+    figure = timeline_figure(ledger, as_of=as_of)
+    buffer = io.BytesIO()
+    # Fixed metadata and element ids: the same ledger always gives the same file.
+    metadata: dict[str, Any] = {"Date": None} if fmt == "svg" else {"Software": None}
+    with matplotlib.rc_context({"svg.hashsalt": "claimtrack", "svg.fonttype": "none"}):
+        figure.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
+    return buffer.getvalue()
