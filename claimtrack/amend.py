@@ -1,0 +1,377 @@
+"""Amending a ledger file in place: lock, read, validate, change, write, so no update is lost.
+
+Two people (or two scripts) recording into one ledger file at once must not overwrite each other.
+``amend`` holds an exclusive lock for the whole read-validate-write cycle. The lock is taken on a
+sidecar file (``.NAME.lock`` next to the ledger), not on the ledger itself, because ``save``
+replaces the ledger's inode atomically: a lock on the old inode would guard a file that is no
+longer there, and a second writer opening the new inode would not wait for it. The lock is
+``fcntl.flock`` from the standard library (no new dependency); the kernel releases it when its
+holder exits, even by SIGKILL, so a crashed writer never leaves the ledger locked. The lock file
+stays in place, since deleting it while another process waits on it would let a third one lock
+a fresh file and break the exclusion.
+
+Holding the lock also proves no cooperating writer is mid-save, so ``locked`` removes the one
+stale temporary file (``.NAME.<random>.tmp``) a killed writer can leave; plain ``save`` never
+deletes a file it did not create.
+
+``record``, ``cite`` and ``add_source`` are the updates the ``claimtrack`` command offers; each
+returns the new, validated ledger it wrote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+import re
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from attrs import frozen
+
+from claimtrack.codec import load, save
+from claimtrack.dates import PartialDate
+from claimtrack.errors import (
+    InvalidLedger,
+    LedgerFileError,
+    Problem,
+    QuoteProblems,
+    TransitionRefused,
+    UnknownId,
+)
+from claimtrack.ledger import Ledger
+from claimtrack.lifecycle import ClaimStatus, CommitmentStatus, Stance, allowed_next
+from claimtrack.model import Commitment, Credibility, Evidence, Source, StatusChange, TextQuote
+from claimtrack.quotes import read_source_texts, verify_quotes
+
+__all__ = [
+    "NewEvidence",
+    "add_source",
+    "amend",
+    "cite",
+    "evidence_id",
+    "lock_path",
+    "locked",
+    "quote_evidence",
+    "record",
+    "stale_temporaries",
+]
+
+#: How often a lock with a timeout is retried while another process holds it.
+_POLL_SECONDS = 0.01
+
+
+def lock_path(ledger: str | os.PathLike[str]) -> Path:
+    """The sidecar lock file of a ledger: ``.NAME.lock`` in the same folder."""
+    path = Path(ledger)
+    return path.parent / f".{path.name}.lock"
+
+
+def stale_temporaries(ledger: str | os.PathLike[str]) -> list[Path]:
+    """The temporary files ``save`` creates for this ledger (``.NAME.<8 random>.tmp``), sorted.
+
+    Outside the lock these may belong to a live writer; under it, only to a dead one.
+    """
+    path = Path(ledger)
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp")
+    try:
+        names = os.listdir(path.parent or Path("."))
+    except OSError:
+        return []
+    return sorted(path.parent / name for name in names if pattern.fullmatch(name))
+
+
+def _fcntl() -> ModuleType:
+    """The ``fcntl`` module, or a clear error on platforms without it (Windows)."""
+    try:
+        return importlib.import_module("fcntl")
+    except ImportError:
+        raise LedgerFileError(
+            "updating a ledger in place needs file locking (fcntl.flock), which this platform"
+            " does not offer; edit a copy and save it instead"
+        ) from None
+
+
+@contextmanager
+def locked(ledger: str | os.PathLike[str], *, timeout: float | None = None) -> Iterator[None]:
+    """Hold the ledger's exclusive lock for the block; wait at most ``timeout`` seconds for it.
+
+    On entry, stale temporary files of killed writers are removed (see the module docstring).
+    Raises ``LedgerFileError`` if the lock cannot be taken in time or at all.
+    """
+    fcntl = _fcntl()
+    sidecar = lock_path(ledger)
+    try:
+        descriptor = os.open(sidecar, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
+    except PermissionError:
+        # A lock file made by another user may be read-only to us; flock works on it anyway.
+        descriptor = _open_read_only(sidecar)
+    except OSError as error:
+        raise LedgerFileError(
+            f"cannot create lock file {os.fspath(sidecar)!r}: {error.strerror}"
+        ) from None
+    try:
+        _acquire(fcntl, descriptor, timeout, ledger)
+        for temporary in stale_temporaries(ledger):
+            temporary.unlink(missing_ok=True)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
+
+
+def _open_read_only(sidecar: Path) -> int:
+    try:
+        return os.open(sidecar, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError as error:
+        raise LedgerFileError(
+            f"cannot open lock file {os.fspath(sidecar)!r}: {error.strerror}"
+        ) from None
+
+
+def _acquire(
+    fcntl: ModuleType, descriptor: int, timeout: float | None, ledger: str | os.PathLike[str]
+) -> None:
+    if timeout is None:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        return
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise LedgerFileError(
+                    f"ledger {os.fspath(ledger)!r} is locked by another update;"
+                    f" gave up after {timeout:g} s"
+                ) from None
+            time.sleep(_POLL_SECONDS)
+        else:
+            return
+
+
+def amend(
+    ledger: str | os.PathLike[str],
+    change: Callable[[Ledger], Ledger],
+    *,
+    timeout: float | None = None,
+) -> Ledger:
+    """Apply ``change`` to the ledger file under its lock and save the result atomically.
+
+    The file is read and validated after the lock is taken, so ``change`` always sees the latest
+    saved ledger; the file is rewritten only if the ledger changed. Returns the new ledger.
+    """
+    with locked(ledger, timeout=timeout):
+        before = load(ledger)
+        after = change(before)
+        if after != before:
+            save(after, ledger)
+    return after
+
+
+# -- the updates the command line offers ------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class NewEvidence:
+    """A quote to add as evidence: from which source, the words, and how they bear on the item."""
+
+    source: str
+    quote: TextQuote
+    stance: Stance = Stance.MENTIONS
+    credibility: Credibility | None = None
+    note: str | None = None
+
+
+def evidence_id(new: NewEvidence) -> str:
+    """A deterministic id for new evidence: the same source, quote and stance give the same id.
+
+    So recording the same quote twice reuses one evidence record, and two people adding
+    different quotes never pick the same id.
+    """
+    return _evidence_id(new, 10)
+
+
+def _evidence_id(new: NewEvidence, length: int) -> str:
+    quote = new.quote
+    parts = (new.source, quote.exact, quote.prefix or "", quote.suffix or "", new.stance.value)
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+    return f"ev-{new.source}-{digest[:length]}"
+
+
+def quote_evidence(ledger: Ledger, new: NewEvidence, texts: Path | None) -> Evidence:
+    """The evidence record for a new quote, checked against its source's archived text.
+
+    Returns the existing record when the ledger already holds this very quote. If the source
+    names an archived text and ``texts`` is given, the quote must occur exactly once in it, as
+    ``validate`` requires; otherwise ``QuoteProblems`` says why not.
+    """
+    source = ledger.sources[new.source]
+    for length in range(10, 65):
+        evidence = Evidence(
+            id=_evidence_id(new, length),
+            source=new.source,
+            quote=new.quote,
+            stance=new.stance,
+            credibility=new.credibility,
+            note=new.note,
+        )
+        existing = _find(ledger, evidence.id)
+        if existing is None:
+            break
+        if existing == evidence:
+            return evidence
+    else:  # pragma: no cover - every prefix of a SHA-256 digest taken by other records
+        raise LedgerFileError(f"no free evidence id for a quote from {new.source!r}")
+    if source.text is not None and texts is not None:
+        _check_anchored(ledger, source, evidence, texts)
+    return evidence
+
+
+def _find(ledger: Ledger, record_id: str) -> object | None:
+    try:
+        return ledger[record_id]
+    except UnknownId:
+        return None
+
+
+def _stand_in(**collections: tuple[Any, ...]) -> Ledger:
+    """A small ledger of a few records, for checks that need one."""
+    return Ledger(**collections)
+
+
+def _moved(problems: Sequence[Problem], old: str, new: str) -> list[Problem]:
+    """Problems found in a stand-in ledger, with the ``old`` path prefix turned into ``new``."""
+    return [
+        Problem(new + p.path[len(old) :], p.message) if p.path.startswith(old) else p
+        for p in problems
+    ]
+
+
+def _check_anchored(ledger: Ledger, source: Source, evidence: Evidence, texts: Path) -> None:
+    """Raise ``QuoteProblems`` unless the new quote occurs exactly once in its source's text.
+
+    The check runs on a stand-in ledger of this source and quote alone (so no other archived
+    text is read); paths are then given as the records will stand in the updated ledger.
+    """
+    alone = _stand_in(sources=(source,), evidence=(evidence,))
+    found, problems = read_source_texts(alone, texts)
+    problems.extend(verify_quotes(alone, found))
+    if problems:
+        problems = _moved(problems, "$.sources[0]", ledger.path_of(source.id))
+        problems = _moved(problems, "$.evidence[0]", f"$.evidence[{len(ledger.evidence)}]")
+        raise QuoteProblems(problems, headline="quote not anchored")
+
+
+def _with_evidence(
+    ledger: Ledger, evidence: Sequence[str], new: NewEvidence | None, texts: Path | None
+) -> tuple[Ledger, tuple[str, ...]]:
+    """The ledger holding the new quote's evidence (if any), and every evidence id to cite."""
+    ids = tuple(evidence)
+    for evidence_id_ in ids:
+        ledger.evidence[evidence_id_]  # raises UnknownId with a suggestion
+    if new is None:
+        return ledger, ids
+    record_ = quote_evidence(ledger, new, texts)
+    if record_.id not in ledger.evidence:
+        ledger = ledger.add(record_)
+    return ledger, tuple(dict.fromkeys((*ids, record_.id)))
+
+
+def _status(ledger: Ledger, item_id: str, value: str) -> CommitmentStatus | ClaimStatus:
+    """The status named ``value``, of the item's own kind when both kinds have that name."""
+    item = ledger.item(item_id)
+    own: tuple[type[CommitmentStatus] | type[ClaimStatus], ...] = (
+        (CommitmentStatus, ClaimStatus)
+        if isinstance(item, Commitment)
+        else (ClaimStatus, CommitmentStatus)
+    )
+    for kind in own:
+        try:
+            return kind(value)
+        except ValueError:
+            continue
+    current = item.history[-1].status
+    noun = "commitment" if isinstance(item, Commitment) else "claim"
+    valid = ", ".join(status.value for status in own[0])
+    raise TransitionRefused(
+        item_id=item_id,
+        current=current.value,
+        requested=value,
+        allowed=[status.value for status in allowed_next(current)],
+        rule="unknown-status",
+        detail=f"{value!r} is not a {noun} status; expected one of {valid}",
+    )
+
+
+def record(
+    ledger: str | os.PathLike[str],
+    item_id: str,
+    *,
+    status: str,
+    on: PartialDate,
+    evidence: Sequence[str] = (),
+    new: NewEvidence | None = None,
+    note: str | None = None,
+    texts: Path | None = None,
+    timeout: float | None = None,
+) -> Ledger:
+    """Append a dated status change to a commitment or claim in the ledger file, under its lock.
+
+    The change cites ``evidence`` ids and, with ``new``, a new quote (added as evidence first).
+    Raises ``TransitionRefused`` naming the rule when the lifecycle refuses the change; the file
+    is then left as it was.
+    """
+
+    def change(current: Ledger) -> Ledger:
+        updated, cited = _with_evidence(current, evidence, new, texts)
+        step = StatusChange[Any](
+            date=on, status=_status(current, item_id, status), evidence=cited, note=note
+        )
+        return updated.record(item_id, step)
+
+    return amend(ledger, change, timeout=timeout)
+
+
+def cite(
+    ledger: str | os.PathLike[str],
+    item_id: str,
+    *,
+    evidence: Sequence[str] = (),
+    new: NewEvidence | None = None,
+    texts: Path | None = None,
+    timeout: float | None = None,
+) -> Ledger:
+    """Make a commitment or claim also cite evidence (existing ids, or a new quote), in place."""
+
+    def change(current: Ledger) -> Ledger:
+        updated, cited = _with_evidence(current, evidence, new, texts)
+        return updated.cite(item_id, *cited)
+
+    return amend(ledger, change, timeout=timeout)
+
+
+def add_source(
+    ledger: str | os.PathLike[str],
+    source: Source,
+    *,
+    texts: Path | None = None,
+    timeout: float | None = None,
+) -> Ledger:
+    """Add a source to the ledger file, in place; its archived text, if named, must be readable."""
+
+    def change(current: Ledger) -> Ledger:
+        updated = current.add(source)
+        if source.text is not None and texts is not None:
+            _, problems = read_source_texts(_stand_in(sources=(source,)), texts)
+            if problems:
+                raise InvalidLedger(
+                    _moved(problems, "$.sources[0]", updated.path_of(source.id)),
+                    headline="archived text unreadable",
+                )
+        return updated
+
+    return amend(ledger, change, timeout=timeout)
