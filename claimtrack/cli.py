@@ -189,6 +189,42 @@ EXPORTS: dict[str, Exporter] = {
 }
 
 
+def _export_sqlite(ledger: Ledger, as_of: dt.date, out: Path | None) -> bytes:
+    from claimtrack.interop.sqlite import sqlite_bytes
+
+    return sqlite_bytes(ledger)
+
+
+def _export_claimreview(ledger: Ledger, as_of: dt.date, out: Path | None) -> str:
+    from claimtrack.interop.claimreview import claimreview_json
+
+    return claimreview_json(ledger, as_of=as_of)
+
+
+def _export_annotations(ledger: Ledger, as_of: dt.date, out: Path | None) -> str:
+    from claimtrack.interop.annotations import web_annotations_json
+
+    return web_annotations_json(ledger)
+
+
+def _export_csv_tables(ledger: Ledger, as_of: dt.date, out: Path | None) -> None:
+    from claimtrack.interop.tables import NeedsFolder, write_csv_tables
+
+    if out is None:
+        raise NeedsFolder("csv-per-entity writes one file per table: give --out FOLDER")
+    write_csv_tables(ledger, out)
+
+
+EXPORTS.update(
+    {
+        "sqlite": _export_sqlite,
+        "claimreview": _export_claimreview,
+        "annotations": _export_annotations,
+        "csv-per-entity": _export_csv_tables,
+    }
+)
+
+
 def _export(args: argparse.Namespace) -> int:
     exporter = EXPORTS[args.to]
     result = exporter(_open(args), args.as_of, args.out)
@@ -200,6 +236,54 @@ def _export(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     else:
         write_atomically(args.out, data)
+    return EXIT_OK
+
+
+# -- import and plot (claimtrack.interop, claimtrack.plot) ------------------------------------
+
+_DATABASE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+
+
+def _import(args: argparse.Namespace) -> int:
+    from claimtrack.codec import dumps, save
+    from claimtrack.interop import ImportProblems, Snapshot, import_records, read_mapping
+    from claimtrack.interop.sqlite import read_sqlite
+
+    database = len(args.files) == 1 and Path(args.files[0]).suffix.lower() in _DATABASE_SUFFIXES
+    try:
+        if args.mapping is None and database:
+            ledger = read_sqlite(args.files[0])
+            lines = [f"read {args.files[0]}: {ledger!r}"]
+        elif args.mapping is None:
+            print("claimtrack import: --mapping MAPPING.toml is required", file=sys.stderr)
+            return EXIT_USAGE
+        else:
+            snapshots = [Snapshot.from_argument(name) for name in args.files]
+            result = import_records(snapshots, read_mapping(args.mapping))
+            ledger, lines = result.ledger, result.report.lines()
+    except ImportProblems as error:
+        for line in error.lines:
+            print(line, file=sys.stderr)
+        return EXIT_INVALID
+    except InvalidLedger as error:
+        for line in error.lines:
+            print(f"{args.files[0]}: {line}", file=sys.stderr)
+        return EXIT_INVALID
+    report = sys.stderr if args.out is None else sys.stdout
+    for line in lines:
+        print(line, file=report)
+    if args.out is None:
+        sys.stdout.write(dumps(ledger))
+    else:
+        save(ledger, args.out)
+        print(f"wrote {args.out}")
+    return EXIT_OK
+
+
+def _plot(args: argparse.Namespace) -> int:
+    from claimtrack.plot import draw_timeline
+
+    print(f"wrote {draw_timeline(_open(args), args.out, as_of=args.as_of)}")
     return EXIT_OK
 
 
@@ -447,7 +531,8 @@ def _parser() -> argparse.ArgumentParser:
     export = command(
         "export",
         _export,
-        "write the ledger in another format: csv or json (status table), html (full report)",
+        "write the ledger in another format: csv or json (status table), html (full report),"
+        " sqlite, claimreview (JSON-LD), annotations (W3C JSON-LD), csv-per-entity (a folder)",
         "claimtrack export --to html --out report.html",
         table=False,
     )
@@ -459,6 +544,44 @@ def _parser() -> argparse.ArgumentParser:
         help=f"one of {', '.join(sorted(EXPORTS))}",
     )
     export.add_argument("--out", type=Path, metavar="PATH", help="output file (default: stdout)")
+    import_ = command(
+        "import",
+        _import,
+        "build a ledger from a tracker's CSV/JSON/JSON Lines snapshots through a TOML mapping,"
+        " or read back a claimtrack SQLite export",
+        "claimtrack import pledges-2021-01-15.csv pledges-2021-07-01.csv"
+        " --mapping pledges.toml --out pledges.json",
+        as_of=False,
+        table=False,
+    )
+    import_.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="records files, one per snapshot, dated by their name or as FILE@DATE;"
+        " or one .sqlite file",
+    )
+    import_.add_argument("--mapping", type=Path, metavar="TOML", help="the tracker's mapping")
+    import_.add_argument(
+        "--out", type=Path, metavar="LEDGER", help="ledger file to write (default: stdout)"
+    )
+    plot = command(
+        "plot",
+        _plot,
+        "draw the timeline: one lane per commitment coloured by status, evidence and events",
+        "claimtrack plot --out timeline.svg",
+        as_of=False,
+        table=False,
+    )
+    plot.add_argument(
+        "--out", type=Path, required=True, metavar="FILE", help="picture to write: .svg or .png"
+    )
+    plot.add_argument(
+        "--as-of",
+        type=_as_of,
+        metavar="DATE",
+        help="draw up to this day (default: the ledger's last date)",
+    )
 
     validate = command(
         "validate",

@@ -24,9 +24,22 @@ from typing import Any
 from attrs import frozen
 
 from claimtrack.codec import FORMAT_VERSION, from_document, to_document, write_atomically
+from claimtrack.errors import ClaimtrackError
 from claimtrack.ledger import Ledger
 
-__all__ = ["SCHEMA", "Column", "Table", "ledger_from_rows", "ledger_rows", "write_csv_tables"]
+__all__ = [
+    "SCHEMA",
+    "Column",
+    "NeedsFolder",
+    "Table",
+    "ledger_from_rows",
+    "ledger_rows",
+    "write_csv_tables",
+]
+
+class NeedsFolder(ClaimtrackError, ValueError):
+    """An export of several files was asked for without a folder to put them in."""
+
 
 #: A cell of a relational table.
 Value = str | int | float | None
