@@ -71,6 +71,20 @@ class PartialDate:
     approximate: bool = False
     uncertain: bool = False
     inferred: str | None = field(default=None, validator=_check_reason)
+    _earliest: dt.date = field(init=False, eq=False, repr=False)
+    _latest: dt.date = field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # Bounds are asked for on every as-of query: work them out once.
+        earliest = dt.date(self.year, self.month or 1, self.day or 1)
+        if self.month is None:
+            latest = dt.date(self.year, 12, 31)
+        elif self.day is None:
+            latest = dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        else:
+            latest = earliest
+        object.__setattr__(self, "_earliest", earliest)
+        object.__setattr__(self, "_latest", latest)
 
     @classmethod
     def parse(cls, text: str, *, inferred: str | None = None) -> PartialDate:
@@ -122,16 +136,12 @@ class PartialDate:
     @property
     def earliest(self) -> dt.date:
         """The first day the date can stand for, at its stated precision."""
-        return dt.date(self.year, self.month or 1, self.day or 1)
+        return self._earliest
 
     @property
     def latest(self) -> dt.date:
         """The last day the date can stand for, at its stated precision."""
-        if self.month is None:
-            return dt.date(self.year, 12, 31)
-        if self.day is None:
-            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
-        return dt.date(self.year, self.month, self.day)
+        return self._latest
 
     def known_before(self, other: PartialDate | dt.date) -> bool:
         """True when every day this date can stand for precedes every day ``other`` can."""

@@ -8,6 +8,7 @@ ledgers holding the same records are equal and save to the same bytes.
 from __future__ import annotations
 
 import bisect
+import functools
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any, Generic, TypeVar, cast
@@ -76,12 +77,17 @@ _NOUN = {
 def as_day(value: AsOf) -> dt.date:
     """The day an as-of argument stands for; a partial date stands for its last day."""
     if isinstance(value, str):
-        value = PartialDate.parse(value)
+        return _last_day(value)
     if isinstance(value, PartialDate):
         return value.latest
     if isinstance(value, dt.datetime):
         return value.date()
     return value
+
+
+@functools.lru_cache(maxsize=256)
+def _last_day(text: str) -> dt.date:
+    return PartialDate.parse(text).latest
 
 
 class Records(Generic[R]):

