@@ -8,8 +8,8 @@ ledgers holding the same records are equal and save to the same bytes.
 from __future__ import annotations
 
 import bisect
-import functools
 import datetime as dt
+import functools
 from collections.abc import Iterable, Iterator
 from typing import Any, Generic, TypeVar, cast
 
