@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Generic, TypeVar, cast
 
 import attrs
@@ -158,6 +158,7 @@ class Ledger:
     _positions: dict[str, int] = field(init=False, eq=False, repr=False)
     _views: dict[str, Records[Any]] = field(init=False, eq=False, repr=False)
     _keys: dict[str, list[int]] = field(init=False, eq=False, repr=False)
+    _published: dict[str, int] | None = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         given = {name: getattr(self, f"_{name}") for name in COLLECTIONS}
@@ -175,6 +176,7 @@ class Ledger:
         object.__setattr__(self, "_positions", positions)
         object.__setattr__(self, "_views", views)
         object.__setattr__(self, "_keys", {})
+        object.__setattr__(self, "_published", None)
 
     # -- collections ----------------------------------------------------------------------
 
@@ -264,13 +266,31 @@ class Ledger:
         the entry's own earliest day. A source published before the entry cannot report it and
         is not counted.
         """
+        return dt.date.fromordinal(self._known_from_ordinal(change))
+
+    def _known_from_ordinal(self, change: StatusChange[Any]) -> int:
         date = change.date
-        known = date.latest
-        for evidence_id in change.evidence:
-            published = self.sources[self.evidence[evidence_id].source].published
-            if published is not None and date.earliest <= published.latest < known:
-                known = published.latest
+        known = date.latest.toordinal()
+        if change.evidence:
+            published = self._published_ordinals()
+            earliest = date.earliest.toordinal()
+            for evidence_id in change.evidence:
+                day = published.get(evidence_id)
+                if day is not None and earliest <= day < known:
+                    known = day
         return known
+
+    def _published_ordinals(self) -> dict[str, int]:
+        """Evidence id -> last possible day of its source's publication, built on first use."""
+        if self._published is None:
+            sources = self._views["sources"]
+            by_source = {s.id: s.published.latest.toordinal() for s in sources if s.published}
+            found = {
+                e.id: by_source[e.source] for e in self._views["evidence"] if e.source in by_source
+            }
+            object.__setattr__(self, "_published", found)
+            return found
+        return self._published
 
     def status_as_of(self, item_id: str, as_of: AsOf) -> StatusChange[Any] | None:
         """The history entry in effect for an item on a day (see ``known_from``), or ``None``
@@ -278,7 +298,7 @@ class Ledger:
         item = self.item(item_id)
         keys = self._keys.get(item_id)
         if keys is None:
-            keys = _running_min([self.known_from(c).toordinal() for c in item.history])
+            keys = _running_min([self._known_from_ordinal(c) for c in item.history])
             self._keys[item_id] = keys
         position = bisect.bisect_right(keys, as_day(as_of).toordinal()) - 1
         return item.history[position] if position >= 0 else None
@@ -289,11 +309,8 @@ class Ledger:
 
     def evidence_for(self, item_id: str) -> list[Evidence]:
         """Evidence an item cites, in its own list or in its history, each once."""
-        item = self.item(item_id)
-        seen: dict[str, None] = dict.fromkeys(item.evidence)
-        for change in item.history:
-            seen.update(dict.fromkeys(change.evidence))
-        return [self._views["evidence"][evidence_id] for evidence_id in seen]
+        evidence = self._views["evidence"]
+        return [evidence[evidence_id] for evidence_id in _cited_ids(self.item(item_id))]
 
     def evidence_date(self, evidence: Evidence) -> PartialDate | None:
         """When a piece of evidence appeared: its source's publication date."""
@@ -302,12 +319,24 @@ class Ledger:
     def last_activity(self, item_id: str, as_of: AsOf) -> dt.date | None:
         """The last day, by the as-of day, on which news of an item became known: a status
         entry (by the as-of rule) or the publication of evidence it cites."""
-        day = as_day(as_of)
+        day = as_day(as_of).toordinal()
         item = self.item(item_id)
-        days = [self.known_from(change) for change in item.history]
-        days.extend(d.latest for e in self.evidence_for(item_id) if (d := self.evidence_date(e)))
-        known = [d for d in days if d <= day]
-        return max(known) if known else None
+        published = self._published_ordinals()
+        known = [self._known_from_ordinal(change) for change in item.history]
+        known.extend(p for e in _cited_ids(item) if (p := published.get(e)) is not None)
+        last = max((k for k in known if k <= day), default=None)
+        return None if last is None else dt.date.fromordinal(last)
+
+    def latest_evidence(self, item_id: str, as_of: AsOf) -> Evidence | None:
+        """The cited evidence whose source was published last by the as-of day (ties: by id)."""
+        day = as_day(as_of).toordinal()
+        published = self._published_ordinals()
+        dated = [
+            (p, evidence_id)
+            for evidence_id in _cited_ids(self.item(item_id))
+            if (p := published.get(evidence_id)) is not None and p <= day
+        ]
+        return self._views["evidence"][max(dated)[1]] if dated else None
 
     def is_overdue(self, commitment_id: str, as_of: AsOf) -> bool:
         """Whether a still-open commitment's due date has passed by the as-of day."""
@@ -433,6 +462,17 @@ class Ledger:
         name = _COLLECTION_OF[type(record)]
         items: Any = tuple(record if old.id == record.id else old for old in self._views[name])
         return attrs.evolve(self, **{name: items})
+
+
+def _cited_ids(item: Commitment | Claim) -> list[str]:
+    """Ids of the evidence an item cites, in its own list or its history, each once, in order."""
+    history: Sequence[StatusChange[Any]] = item.history
+    if not item.evidence and len(history) == 1:
+        return list(history[0].evidence)
+    seen: dict[str, None] = dict.fromkeys(item.evidence)
+    for change in history:
+        seen.update(dict.fromkeys(change.evidence))
+    return list(seen)
 
 
 _UNSETTLED: frozenset[Status] = OPEN_COMMITMENT_STATUSES | {

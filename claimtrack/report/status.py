@@ -40,16 +40,10 @@ def names(ledger: Ledger, actor_ids: Sequence[str]) -> str:
 
 def latest_evidence(ledger: Ledger, item: Commitment | Claim, as_of: AsOf) -> str:
     """The newest cited evidence known by the as-of day, as 'source (date)'."""
-    day = as_day(as_of)
-    dated = [
-        (date, evidence)
-        for evidence in ledger.evidence_for(item.id)
-        if (date := ledger.evidence_date(evidence)) is not None and date.known_by(day)
-    ]
-    if not dated:
+    evidence = ledger.latest_evidence(item.id, as_of)
+    if evidence is None:
         return ""
-    date, evidence = max(dated, key=lambda pair: (pair[0].sort_key(), pair[1].id))
-    return f"{evidence.source} ({date})"
+    return f"{evidence.source} ({ledger.evidence_date(evidence)})"
 
 
 def flags(ledger: Ledger, item: Commitment | Claim, as_of: AsOf, stale_days: int) -> str:
