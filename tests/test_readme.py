@@ -34,3 +34,23 @@ def test_python_blocks_run(code: str, capsys: pytest.CaptureFixture[str]) -> Non
     """Every Python block in the README runs as written."""
     exec(compile(code, "README.md", "exec"), {})  # noqa: S102 - our own README
     assert capsys.readouterr().out
+
+
+OUTPUTS = re.findall(r"<!-- output: (.*?) -->\n```text\n(.*?)```", README, flags=re.DOTALL)
+
+
+@pytest.mark.parametrize(("command", "shown"), OUTPUTS, ids=[c for c, _ in OUTPUTS])
+def test_shown_output_is_real(command: str, shown: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each command output shown in the README is what the command prints today."""
+    from claimtrack.cli import main
+
+    words = command.split()
+    assert words[0] == "claimtrack"
+    assert main(words[1:]) == 0
+    assert capsys.readouterr().out == shown
+
+
+def test_readme_shows_reports() -> None:
+    """The README shows real output of both the report and the scorecard commands."""
+    shown = {command.split()[1] for command, _ in OUTPUTS}
+    assert {"report", "scorecard"} <= shown
