@@ -276,13 +276,15 @@ class _Reader:
         named = self.text(tracker, "tracker", "vocabulary")
         if named is not None:
             try:
-                base = vocabulary(named)
+                found = vocabulary(named)
             except UnknownVocabulary as error:
                 self.add("tracker", "vocabulary", str(error))
-                return None
-            if base.kind is not kind:
-                self.add("tracker", "vocabulary", f"{named!r} is not a vocabulary for {records}")
-                return None
+            else:
+                if found.kind is kind:
+                    base = found
+                else:
+                    wrong = f"{named!r} is not a vocabulary for {records}"
+                    self.add("tracker", "vocabulary", wrong)
         extra: dict[str, Any] = {}
         valid = [status.value for status in kind]
         for word, value in words.items():

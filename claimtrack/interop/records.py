@@ -435,7 +435,8 @@ class _Builder:
     def record_id(self, key: str, first: _Observation) -> str:
         column = self.mapping.columns.id
         given = first.row.text(column) if column is not None else ""
-        return self.mapping.id_prefix + (_slug(given or key, limit=60) or _digest(key))
+        chosen = (given or key).split("://", 1)[-1]  # a URL key: its address without scheme
+        return self.mapping.id_prefix + (_slug(chosen, limit=60) or _digest(key))
 
     # -- one record -------------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ __all__ = [
     "write_csv_tables",
 ]
 
+
 class NeedsFolder(ClaimtrackError, ValueError):
     """An export of several files was asked for without a folder to put them in."""
 

@@ -45,6 +45,7 @@ _WRITTEN = (
 )
 _TIMESTAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?")
 _SLASHED = re.compile(r"(\d{4})/(\d{1,2})(?:/(\d{1,2}))?")
+_EDTF_SHAPE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?[~?%]?")
 _AMBIGUOUS = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
 
 
@@ -53,8 +54,9 @@ def read_date(text: str) -> PartialDate:
     cell = " ".join(text.split())
     try:
         return PartialDate.parse(cell)
-    except ValueError:
-        pass
+    except ValueError as error:
+        if _EDTF_SHAPE.fullmatch(cell):  # the right shape, an impossible date
+            raise ValueError(f"{text!r}: {error}") from None
     timestamp = _TIMESTAMP.fullmatch(cell)
     if timestamp is not None:
         return PartialDate.parse(timestamp.group(1))

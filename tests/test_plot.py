@@ -1,0 +1,116 @@
+"""The timeline picture: PNG and SVG, deterministic, and a clear message without matplotlib."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from claimtrack import Ledger
+from claimtrack.cli import main
+from claimtrack.plot import INSTALL_HINT, PlotProblem, PlotUnavailable, draw_timeline, timeline_svg
+from tests.test_interop_jsonld import demo_ledger
+
+matplotlib = pytest.importorskip("matplotlib")
+
+
+def test_png_has_the_expected_size_and_is_not_blank(tmp_path: Path) -> None:
+    """A PNG of the demo ledger: 1650 px wide, and a good share of its pixels are drawn on."""
+    from matplotlib import image
+
+    path = draw_timeline(demo_ledger(), tmp_path / "timeline.png")
+    pixels = image.imread(path)
+    height, width = pixels.shape[:2]
+    assert width == 1650 and 400 <= height <= 800
+    background = (pixels[:, :, :3] > 0.98).all(axis=2)
+    drawn = 1 - background.mean()
+    assert drawn > 0.08, f"only {drawn:.1%} of the pixels are drawn on"
+    assert path.stat().st_size > 10_000
+
+
+def test_status_colours_appear_in_the_picture(tmp_path: Path) -> None:
+    """The stalled bridge lane shows the stalled colour; the announced lanes show grey."""
+    from matplotlib import colors, image
+
+    from claimtrack import CommitmentStatus
+    from claimtrack.plot import STATUS_COLOURS
+
+    pixels = image.imread(draw_timeline(demo_ledger(), tmp_path / "timeline.png"))[:, :, :3]
+    rgb = {tuple((pixel * 255).round().astype(int)) for row in pixels[::3, ::3] for pixel in row}
+    for status in (CommitmentStatus.ANNOUNCED, CommitmentStatus.STALLED):
+        wanted = tuple(round(c * 255) for c in colors.to_rgb(STATUS_COLOURS[status]))
+        assert wanted in rgb, status
+    assert (
+        tuple(round(c * 255) for c in colors.to_rgb(STATUS_COLOURS[CommitmentStatus.BROKEN]))
+        not in rgb
+    )
+
+
+def test_svg_is_deterministic_and_labels_the_lanes(tmp_path: Path) -> None:
+    """Two SVG renderings are byte-identical and name each commitment's lane and the events."""
+    first = draw_timeline(demo_ledger(), tmp_path / "a.svg").read_bytes()
+    second = draw_timeline(demo_ledger(), tmp_path / "b.svg").read_bytes()
+    assert first == second
+    text = first.decode("utf-8")
+    assert text.startswith("<?xml") and "<svg" in text
+    for label in ("c-bridge", "c-ramp", "events", "stalled", "date range (partial date)"):
+        assert label in text
+    assert timeline_svg(demo_ledger()).count("<svg") == 1
+
+
+def test_an_empty_ledger_still_draws(tmp_path: Path) -> None:
+    """No commitments: a picture saying so, not an error."""
+    assert "no commitments" in draw_timeline(Ledger(), tmp_path / "empty.svg").read_text("utf-8")
+
+
+def test_only_png_and_svg(tmp_path: Path) -> None:
+    """Another file type is refused before anything is drawn."""
+    with pytest.raises(PlotProblem, match=r"must end in \.png or \.svg"):
+        draw_timeline(demo_ledger(), tmp_path / "timeline.pdf")
+    assert not (tmp_path / "timeline.pdf").exists()
+
+
+def test_without_matplotlib_the_error_says_how_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With matplotlib unimportable, drawing raises PlotUnavailable naming the extra."""
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    with pytest.raises(PlotUnavailable) as error:
+        draw_timeline(demo_ledger(), tmp_path / "timeline.png")
+    assert str(error.value) == (
+        "drawing a timeline needs matplotlib; install it with: pip install 'claimtrack[plot]'"
+    )
+    assert INSTALL_HINT in str(error.value) and isinstance(error.value, ImportError)
+
+
+def test_cli_plot_without_matplotlib(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`claimtrack plot` without matplotlib exits 1 with the install command."""
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    assert main(["plot", "--out", str(tmp_path / "t.png")]) == 1
+    assert capsys.readouterr().err == (
+        "claimtrack: drawing a timeline needs matplotlib; install it with:"
+        " pip install 'claimtrack[plot]'\n"
+    )
+
+
+def test_cli_plot_draws_the_bundled_ledger(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`claimtrack plot --out FILE.svg` writes the picture and says where."""
+    out = tmp_path / "timeline.svg"
+    assert main(["plot", "--out", str(out), "--as-of", "2018-12-31"]) == 0
+    assert capsys.readouterr().out == f"wrote {out}\n"
+    assert "c-hotline" in out.read_text(encoding="utf-8")
+
+
+def test_importing_claimtrack_does_not_import_matplotlib() -> None:
+    """`import claimtrack` (and the plot module itself) never pays for matplotlib."""
+    code = "import sys, claimtrack, claimtrack.plot; print('matplotlib' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
