@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -114,3 +115,21 @@ def test_importing_claimtrack_does_not_import_matplotlib() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_plot_example_draws_the_readme_picture(tmp_path: Path) -> None:
+    """examples/plot_timeline.py draws the bundled ledger to the file it is given."""
+    from tests.conftest import ROOT
+
+    target = tmp_path / "timeline.png"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "plot_timeline.py"), str(target)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.stdout == f"wrote {target}: 11 commitments\n"
+    assert target.stat().st_size > 20_000
+    assert (ROOT / "docs" / "timeline.png").is_file()  # the committed README picture
