@@ -80,6 +80,7 @@ def __getattr__(name: str) -> Any:
     globals()[name] = value
     return value
 
+
 __all__ = [
     "CLAIM_TRANSITIONS",
     "COMMITMENT_TRANSITIONS",
