@@ -20,7 +20,9 @@ from claimtrack.errors import Problem
 
 __all__ = ["line_numbers", "with_lines"]
 
-_DECODER = json.JSONDecoder()
+#: Numbers are kept as text: the scan only skips them, and ``loads`` refuses those that
+#: ``int()`` or ``float()`` cannot read back (so decoding them here would fail where it did not).
+_DECODER = json.JSONDecoder(parse_int=str, parse_float=str, parse_constant=str)
 _SPACE = re.compile(r"[ \t\n\r]*")
 _INDEX = re.compile(r"\[(\d+)\]")
 

@@ -12,8 +12,10 @@ import enum
 import functools
 import gc
 import json
+import math
 import os
 import tempfile
+import types
 import typing
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -229,6 +231,28 @@ def _make_tuple_hook(
     return structure
 
 
+def _optional_inner(candidate: Any) -> Any:
+    """``X`` for ``X | None`` (one type and None), else ``None``."""
+    args = typing.get_args(candidate)
+    if len(args) == 2 and type(None) in args and typing.get_origin(candidate) in _UNIONS:
+        return args[0] if args[1] is type(None) else args[1]
+    return None
+
+
+_UNIONS = (typing.Union, types.UnionType)
+
+
+def _make_optional_hook(converter: Any, optional: Any) -> Callable[[object, type], object]:
+    """``X | None`` with X's hook looked up once, not on every value as cattrs' default does."""
+    inner = _optional_inner(optional)
+    hook = converter.get_structure_hook(inner)
+
+    def structure(value: object, _: type) -> object:
+        return None if value is None else hook(value, inner)
+
+    return structure
+
+
 def _is_homogeneous_tuple(candidate: Any) -> bool:
     args = typing.get_args(candidate)
     return typing.get_origin(candidate) is tuple and len(args) == 2 and args[1] is Ellipsis
@@ -289,6 +313,9 @@ def _build_converter(*, detailed: bool) -> Any:
     )
     converter.register_structure_hook_factory(
         _is_homogeneous_tuple, lambda t: _make_tuple_hook(converter, t, detailed=detailed)
+    )
+    converter.register_structure_hook_factory(
+        lambda t: _optional_inner(t) is not None, lambda t: _make_optional_hook(converter, t)
     )
     converter.register_unstructure_hook_factory(
         _is_model, lambda t: _make_record_unstructure(converter, t)
@@ -432,11 +459,45 @@ def to_document(ledger: Ledger) -> dict[str, Any]:
     return document
 
 
+def _unreadable_number(description: str) -> object:
+    """A stand-in for a number no ledger field can hold; its class name is its description.
+
+    Every typed field refuses it with its path, e.g. "expected a number, got NaN (not JSON)",
+    since error messages name an unknown value by its type's name.
+    """
+    return type(description, (), {})()
+
+
+#: JSON numbers that would load but not save back equal: Python's NaN and Infinity extensions,
+#: floats beyond the double range, and integers past Python's digit limit (which otherwise
+#: escape ``json.loads`` as a bare ValueError).
+_NOT_JSON_NUMBERS = {
+    name: _unreadable_number(f"{name} (not a JSON number)")
+    for name in ("NaN", "Infinity", "-Infinity")
+}
+_TOO_LARGE = _unreadable_number("a number too large to hold")
+_TOO_LONG = _unreadable_number("a number with too many digits to read")
+
+
+def _parse_float(text: str) -> object:
+    number = float(text)
+    return number if math.isfinite(number) else _TOO_LARGE
+
+
+def _parse_int(text: str) -> object:
+    try:
+        return int(text)
+    except ValueError:
+        return _TOO_LONG
+
+
 def loads(text: str | bytes) -> Ledger:
     """A validated ledger from JSON text; raises ``InvalidLedger`` listing every problem."""
     if isinstance(text, bytes):
         try:
-            text = text.decode("utf-8")
+            # A UTF-8 byte order mark is an encoding signature, not content (json.loads on
+            # bytes accepts it too); decoded first, so byte offsets in errors stay the file's.
+            text = text.decode("utf-8").removeprefix("\ufeff")
         except UnicodeDecodeError as error:
             data = error.object
             line = data.count(b"\n", 0, error.start) + 1 if b"\n" in data else None
@@ -444,13 +505,23 @@ def loads(text: str | bytes) -> Ledger:
                 [Problem("$", f"not UTF-8 text (byte {error.start}: {error.reason})", line)]
             ) from None
     try:
-        document = json.loads(text)
+        document = json.loads(
+            text,
+            parse_float=_parse_float,
+            parse_int=_parse_int,
+            parse_constant=_NOT_JSON_NUMBERS.__getitem__,
+        )
     except json.JSONDecodeError as error:
+        # Some messages end in "at" ("Unterminated string starting at"): the position follows.
+        reason = error.msg.removesuffix(" at")
+        hint = ""
+        if reason == "Invalid control character":
+            hint = "; a string cannot hold a raw line break or tab: write \\n or \\t"
         raise MalformedLedger(
             [
                 Problem(
                     "$",
-                    f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}",
+                    f"not valid JSON: {reason} at line {error.lineno} column {error.colno}{hint}",
                     error.lineno if "\n" in text else None,
                 )
             ]
