@@ -1,11 +1,13 @@
 """Other trackers' data in, open formats out: records import, status vocabularies, exports.
 
 ``import_records`` builds a ledger from a tracker's CSV, JSON or JSON Lines files (one or several
-dated snapshots) through a declarative ``TrackerMapping``; ``claimreview``, ``annotations``,
+dated snapshots) through a declarative ``TrackerMapping``; ``claimreview``, ``web_annotations``,
 ``write_sqlite`` / ``read_sqlite`` and ``write_csv_tables`` give a ledger back as schema.org
 ClaimReview, W3C Web Annotations, a SQLite database and one CSV file per entity.
 """
 
+from claimtrack.interop.annotations import web_annotations, web_annotations_json
+from claimtrack.interop.claimreview import claimreview, claimreview_json
 from claimtrack.interop.mapping import Columns, TrackerMapping, read_mapping
 from claimtrack.interop.problems import ImportProblem, ImportProblems, Location
 from claimtrack.interop.records import (
@@ -15,6 +17,8 @@ from claimtrack.interop.records import (
     Snapshot,
     import_records,
 )
+from claimtrack.interop.sqlite import DatabaseProblem, read_sqlite, sqlite_bytes, write_sqlite
+from claimtrack.interop.tables import NeedsFolder, write_csv_tables
 from claimtrack.interop.vocabularies import (
     UnknownVocabulary,
     UnmappedStatus,
@@ -28,11 +32,13 @@ from claimtrack.interop.vocabularies import (
 
 __all__ = [
     "Columns",
+    "DatabaseProblem",
     "ImportProblem",
     "ImportProblems",
     "ImportReport",
     "ImportResult",
     "Location",
+    "NeedsFolder",
     "Presence",
     "Snapshot",
     "TrackerMapping",
@@ -40,10 +46,18 @@ __all__ = [
     "UnmappedStatus",
     "Vocabulary",
     "VocabularyClash",
+    "claimreview",
+    "claimreview_json",
     "import_records",
     "read_mapping",
+    "read_sqlite",
     "register_vocabulary",
+    "sqlite_bytes",
     "unregister_vocabulary",
     "vocabularies",
     "vocabulary",
+    "web_annotations",
+    "web_annotations_json",
+    "write_csv_tables",
+    "write_sqlite",
 ]
