@@ -428,3 +428,23 @@ def test_cli_import_reports_problems_one_per_line(
     ]
     assert not out.exists()
     assert main(["import", str(path)]) == 2
+
+
+def test_a_status_date_left_unchanged_is_not_believed(tmp_path: Path) -> None:
+    """Status moved but 'Rated' still shows the old day: the change takes the snapshot's date."""
+    mapping = TrackerMapping.from_toml(
+        SMALL_MAPPING.replace('status = "Status"', 'status = "Status"\nstatus_date = "Rated"')
+    )
+    row = {"ID": "a", "Pledge": "A", "Sources": "", "Rated": "2021-01-05"}
+    first = write_csv(tmp_path / "d-2021-01-10.csv", [{**row, "Status": "In progress"}])
+    second = write_csv(tmp_path / "d-2021-04-01.csv", [{**row, "Status": "Achieved"}])
+    history = import_records([first, second], mapping).ledger.history("a")
+    assert [(str(c.date), c.status) for c in history] == [
+        ("2021-01-05", C.ANNOUNCED),
+        ("2021-01-05", C.IN_PROGRESS),
+        ("2021-04-01", C.IMPLEMENTED),
+    ]
+    assert history[2].date.inferred == (
+        "'Rated' still said 2021-01-05 when the status changed; first reported in Demo tracker's"
+        " snapshot of 2021-04-01 (the status was 'In progress' in its snapshot of 2021-01-10)"
+    )

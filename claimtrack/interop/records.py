@@ -388,9 +388,9 @@ def _order(location: Location) -> tuple[str, int, str]:
 class _Builder:
     """Turns checked observations into a ledger document, in deterministic order."""
 
-    def __init__(self, run: _Import, snapshots: list[Snapshot]) -> None:
-        self.run = run
-        self.mapping = run.mapping
+    def __init__(self, importer: _Import, snapshots: list[Snapshot]) -> None:
+        self.importer = importer
+        self.mapping = importer.mapping
         self.snapshots = snapshots
         self.sources: dict[str, dict[str, Any]] = {}
         self.evidence: dict[str, dict[str, Any]] = {}
@@ -413,7 +413,7 @@ class _Builder:
         for key, seen in observations.items():
             record_id = self.record_id(key, seen[0])
             if record_id in ids:
-                self.run.add(
+                self.importer.add(
                     seen[0].row.location.at(self.mapping.columns.id or self.mapping.columns.key),
                     f"gives the id {record_id!r}, as does key {ids[record_id]!r}",
                 )
@@ -441,52 +441,14 @@ class _Builder:
     # -- one record -------------------------------------------------------------------------
 
     def item(self, record_id: str, key: str, seen: list[_Observation]) -> dict[str, Any] | None:
+        """One commitment or claim: its wording and parties as last listed, its whole history."""
         first, last = seen[0], seen[-1]
         self.presence(record_id, key, seen)
-        kind = ClaimStatus if self.mapping.records == "claims" else CommitmentStatus
-        initial = initial_status(kind)
         made = first.made or first.status_date or self.snapshots[first.snapshot].date
-        inferred = None
-        if first.made is None and made is not None:
-            inferred = f"not given; first listed by {self.mapping.name}"
-            if first.status_date is None:
-                inferred += f" in its snapshot of {made}"
         if made is None:
-            self.run.add(first.row.location, "no date for the pledge: map a 'date' column")
+            self.importer.add(first.row.location, "no date for the pledge: map a 'date' column")
             return None
-        history = [
-            _entry(
-                made,
-                inferred,
-                initial,
-                self.cite(first.urls, initial, first.snapshot, with_snapshot=True),
-            )
-        ]
-        current: Status = initial
-        current_date = made
-        loose: list[str] = []
-        for position, observation in enumerate(seen):
-            if observation.status == current:
-                loose.extend(self.cite(observation.urls, current, observation.snapshot))
-                continue
-            previous = seen[position - 1] if position else None
-            date, reason = self.change_date(observation, previous, made)
-            evidence = self.cite(
-                observation.urls, observation.status, observation.snapshot, with_snapshot=True
-            )
-            location = observation.row.location
-            refusal = transition_refusal(
-                record_id, current, observation.status, [_stance(observation.status)]
-            )
-            if refusal is not None:
-                self.run.add(location.at(self.mapping.columns.status), refusal[1])
-            elif date.known_before(current_date):
-                self.run.add(
-                    location.at(self.mapping.columns.status_date or self.mapping.columns.status),
-                    f"the status date {date} is before the previous entry's {current_date}",
-                )
-            history.append(_entry(date, reason, observation.status, evidence))
-            current, current_date = observation.status, date
+        history, loose = self.history(record_id, seen, made)
         text, note = self.wording(last)
         notes = [note] if note else []
         last_snapshot = self.snapshots[-1]
@@ -516,16 +478,72 @@ class _Builder:
             record["note"] = "\n\n".join(notes)
         return record
 
+    def history(
+        self, record_id: str, seen: list[_Observation], made: PartialDate
+    ) -> tuple[list[dict[str, Any]], list[str]]:
+        """The status entries (one per change of status) and the evidence cited by no entry."""
+        first = seen[0]
+        kind = ClaimStatus if self.mapping.records == "claims" else CommitmentStatus
+        initial = initial_status(kind)
+        inferred = None
+        if first.made is None:
+            inferred = f"not given; first listed by {self.mapping.name}"
+            if first.status_date is None:
+                inferred += f" in its snapshot of {made}"
+        evidence = self.cite(first.urls, initial, first.snapshot, with_snapshot=True)
+        history = [_entry(made, inferred, initial, evidence)]
+        current: Status = initial
+        current_date = made
+        loose: list[str] = []
+        for position, observation in enumerate(seen):
+            if observation.status == current:
+                loose.extend(self.cite(observation.urls, current, observation.snapshot))
+                continue
+            previous = seen[position - 1] if position else None
+            date, reason = self.change_date(observation, previous, made)
+            evidence = self.cite(
+                observation.urls, observation.status, observation.snapshot, with_snapshot=True
+            )
+            location = observation.row.location
+            refusal = transition_refusal(
+                record_id, current, observation.status, [_stance(observation.status)]
+            )
+            if refusal is not None:
+                self.importer.add(location.at(self.mapping.columns.status), refusal[1])
+            elif date.known_before(current_date):
+                self.importer.add(
+                    location.at(self.mapping.columns.status_date or self.mapping.columns.status),
+                    f"the status date {date} is before the previous entry's {current_date}",
+                )
+            history.append(_entry(date, reason, observation.status, evidence))
+            current, current_date = observation.status, date
+        return history, loose
+
     def change_date(
         self, observation: _Observation, previous: _Observation | None, made: PartialDate
     ) -> tuple[PartialDate, str | None]:
-        """When a status was set: the row's status date, else the snapshot's (inferred)."""
-        if observation.status_date is not None:
+        """When a status was set: the row's status date, else the snapshot's (inferred).
+
+        A status date left as it was when the status changed is stale (the keeper forgot to
+        update it) and is not believed: the snapshot's date is used, saying why.
+        """
+        stale = (
+            previous is not None
+            and observation.status_date is not None
+            and observation.status_date == previous.status_date
+        )
+        if observation.status_date is not None and not stale:
             return observation.status_date, None
         snapshot = self.snapshots[observation.snapshot].date
         if snapshot is None:  # a single undated snapshot: only the pledge's date is known
             return made, "not given; the tracker gives only the pledge's date"
         reason = f"not given; first reported in {self.mapping.name}'s snapshot of {snapshot}"
+        if stale:
+            column = self.mapping.columns.status_date
+            reason = (
+                f"{column!r} still said {observation.status_date} when the status changed;"
+                f" first reported in {self.mapping.name}'s snapshot of {snapshot}"
+            )
         if previous is not None:
             reason += f" (the status was {previous.row.text(self.mapping.columns.status)!r}"
             reason += f" in its snapshot of {self.snapshots[previous.snapshot].date})"
@@ -556,7 +574,7 @@ class _Builder:
         text = observation.row.text(columns.text) if columns.text else ""
         extra = observation.row.text(columns.note) if columns.note else ""
         if not title and not text:
-            self.run.add(
+            self.importer.add(
                 observation.row.location.at(columns.title or columns.text),
                 "empty: say what was pledged or claimed",
             )
