@@ -73,6 +73,7 @@ class PartialDate:
     inferred: str | None = field(default=None, validator=_check_reason)
     _earliest: dt.date = field(init=False, eq=False, repr=False)
     _latest: dt.date = field(init=False, eq=False, repr=False)
+    _text: str = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # Bounds are asked for on every as-of query: work them out once.
@@ -85,6 +86,7 @@ class PartialDate:
             latest = earliest
         object.__setattr__(self, "_earliest", earliest)
         object.__setattr__(self, "_latest", latest)
+        object.__setattr__(self, "_text", self._edtf())
 
     @classmethod
     def parse(cls, text: str, *, inferred: str | None = None) -> PartialDate:
@@ -117,6 +119,9 @@ class PartialDate:
     @property
     def edtf(self) -> str:
         """The EDTF text form, qualifier included (``2018-06~``)."""
+        return self._text
+
+    def _edtf(self) -> str:
         text = f"{self.year:04d}"
         if self.month is not None:
             text += f"-{self.month:02d}"
