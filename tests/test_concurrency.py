@@ -1,4 +1,4 @@
-"""Concurrent updates lose nothing: two processes recording into one ledger file at once.
+"""In-place updates: concurrent ones lose nothing, and each command refuses mistakes cleanly.
 
 Each worker process calls the ``claimtrack record`` entry point (``claimtrack.cli.main``) 100 times
 on the same file, every call a full locked read-validate-write cycle; some calls cite a new quote,
@@ -20,7 +20,7 @@ import pytest
 
 import claimtrack
 from claimtrack import CommitmentStatus, check_quotes
-from claimtrack.amend import lock_path
+from claimtrack.amend import NewEvidence, amend, evidence_id, lock_path, locked
 from claimtrack.cli import main
 from tests.conftest import ROOT
 
@@ -196,3 +196,240 @@ def test_lock_is_a_sidecar_file(tmp_path: Path) -> None:
     )
     assert path.stat().st_ino != inode  # replaced atomically, so a lock on it would be lost
     assert lock_path(path).exists()
+
+
+# -- the in-place update commands, one at a time --------------------------------------------------
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Run the CLI; return its exit code (argparse's for usage errors), stdout and stderr."""
+    try:
+        code = main(argv)
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, out, err
+
+
+def test_record_with_a_quote_adds_deterministic_evidence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A new quote becomes evidence with an id derived from it; recording it again reuses it."""
+    path = write_ledger(tmp_path)
+    quote = ["--source", "src-a", "--quote", QUOTES[0], "--stance", "supports"]
+    base = ["record", "--ledger", str(path), "c-0", "--on"]
+    code, out, _ = run([*base, "2019-03", "--status", "in_progress", *quote], capsys)
+    assert code == 0
+    evidence_id = out.strip().rsplit(" ", 1)[-1]
+    assert out == f"c-0: in_progress on 2019-03, citing {evidence_id}\n"
+    assert evidence_id.startswith("ev-src-a-")
+    code, out, _ = run([*base, "2019-04", "--status", "implemented", *quote], capsys)
+    assert (code, out) == (0, f"c-0: implemented on 2019-04, citing {evidence_id}\n")
+    ledger = claimtrack.load(path)
+    assert ledger.evidence[evidence_id].quote == claimtrack.TextQuote(QUOTES[0])
+    assert len(ledger.evidence) == 2
+    check_quotes(ledger, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("quote", "message"),
+    [
+        ("Work on the bridge began.", "quote 'Work on the bridge began.' not found in source"),
+        ("Work on the", "quote 'Work on the' is ambiguous: found 2 times in source 'src-a'"),
+    ],
+)
+def test_record_refuses_a_quote_not_anchored_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], quote: str, message: str
+) -> None:
+    """A new quote must occur exactly once in its source's archived text, as validate requires."""
+    path = write_ledger(tmp_path)
+    before = path.read_bytes()
+    code, _, err = run(
+        [
+            *("record", "--ledger", str(path), "c-0", "--status", "in_progress", "--on", "2019"),
+            *("--source", "src-a", "--quote", quote),
+        ],
+        capsys,
+    )
+    assert code == 1
+    assert err.startswith(f"{path}: $.evidence[1].quote: {message}")
+    assert path.read_bytes() == before
+
+
+def test_prefix_pins_an_ambiguous_quote(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--prefix makes a repeated phrase unique, and the evidence keeps it."""
+    path = write_ledger(tmp_path)
+    argv = ["cite", "--ledger", str(path), "c-1", "--source", "src-a", "--quote", "Work on the"]
+    code, out, _ = run([*argv, "--prefix", "spring. "], capsys)
+    assert code == 0
+    (new,) = [e for e in claimtrack.load(path).evidence if e.id != "ev-agreed"]
+    assert out == f"c-1 now cites {new.id}\n"
+    assert new.quote == claimtrack.TextQuote("Work on the", prefix="spring. ")
+
+
+def test_add_source_then_cite_from_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """add-source adds a dated source with its archived text; cite then quotes from it."""
+    path = write_ledger(tmp_path)
+    (tmp_path / "b.txt").write_text("The hotline rang for the first time.", encoding="utf-8")
+    code, out, _ = run(
+        [
+            *("add-source", "--ledger", str(path), "--id", "src-b", "--title", "Hotline rings"),
+            *("--kind", "news", "--published", "2019-05-02", "--text", "b.txt"),
+            *("--url", "https://example.org/b", "--reliability", "B", "--language", "en"),
+        ],
+        capsys,
+    )
+    assert (code, out) == (0, "added source src-b\n")
+    source = claimtrack.load(path).sources["src-b"]
+    assert (str(source.published), source.text, source.reliability) == (
+        "2019-05-02",
+        "b.txt",
+        claimtrack.Reliability.B,
+    )
+    argv = ["cite", "--ledger", str(path), "c-1", "--source", "src-b"]
+    code, _, _ = run([*argv, "--quote", "The hotline rang", "--stance", "supports"], capsys)
+    assert code == 0
+    check_quotes(claimtrack.load(path), tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--status", "in_progress", "--on", "2019", "--quote", "x"], "--source and --quote go"),
+        (["--status", "in_progress", "--on", "2019", "--source", "src-a"], "one of the arguments"),
+        (
+            ["--status", "in_progress", "--on", "2019", "--evidence", "ev-agreed", "--prefix", "x"],
+            "--prefix and --suffix belong to a --quote",
+        ),
+        (["--status", "done", "--on", "2019", "--evidence", "ev-agreed"], "invalid choice: 'done'"),
+        (["--status", "in_progress", "--on", "2019-02-30", "--evidence", "x"], "has no day 30"),
+        (["--status", "in_progress", "--evidence", "ev-agreed"], "--on"),
+        (
+            ["--status", "in_progress", "--on", "2019", "--evidence", "e", "--quote", "q"],
+            "not allowed with argument",
+        ),
+    ],
+)
+def test_record_usage_errors_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    """Command-line mistakes exit 2 with a usage message, and the ledger is not touched."""
+    path = write_ledger(tmp_path)
+    before = path.read_bytes()
+    code, _, err = run(["record", "--ledger", str(path), "c-0", *argv], capsys)
+    assert code == 2
+    assert message in err
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["c-00", "--status", "in_progress", "--on", "2019", "--evidence", "ev-agreed"],
+            "claimtrack: no commitment or claim with id 'c-00'; did you mean 'c-0'?\n",
+        ),
+        (
+            ["c-0", "--status", "in_progress", "--on", "2019", "--evidence", "ev-agred"],
+            "claimtrack: no evidence with id 'ev-agred'; did you mean 'ev-agreed'?\n",
+        ),
+        (
+            ["c-0", "--status", "corroborated", "--on", "2019", "--evidence", "ev-agreed"],
+            "claimtrack: 'corroborated' is not a commitment status [rule: status-kind]\n",
+        ),
+        (
+            ["c-0", "--status", "in_progress", "--on", "2018-01", "--evidence", "ev-agreed"],
+            "claimtrack: 2018-01 is before the current entry's 2018-06; a history is in date"
+            " order [rule: date-order]\n",
+        ),
+    ],
+)
+def test_record_refusals_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    """Unknown ids, a status of the wrong kind and an out-of-order date: one line, exit 1."""
+    path = write_ledger(tmp_path)
+    before = path.read_bytes()
+    assert run(["record", "--ledger", str(path), *argv], capsys) == (1, "", message)
+    assert path.read_bytes() == before
+
+
+def test_record_on_a_missing_or_invalid_ledger(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A missing file is one line; an invalid one lists its problems as FILE:LINE: lines."""
+    argv = ["c-0", "--status", "in_progress", "--on", "2019", "--evidence", "ev-agreed"]
+    code, _, err = run(["record", "--ledger", str(tmp_path / "nope.json"), *argv], capsys)
+    assert code == 1
+    assert err.startswith("claimtrack: cannot read ledger")
+    path = write_ledger(tmp_path)
+    text = path.read_text(encoding="utf-8").replace('"announced"', '"anounced"', 1)
+    path.write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "anounced" in row)
+    code, _, err = run(["record", "--ledger", str(path), *argv], capsys)
+    assert code == 1
+    assert err.startswith(f"{path}:{line}: $.commitments[0].history[0].status: 'anounced' is")
+
+
+def test_lock_wait_gives_up_with_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """While another update holds the lock, --wait bounds the wait; then exit 1, file unchanged."""
+    path = write_ledger(tmp_path)
+    before = path.read_bytes()
+    argv = ["record", "--ledger", str(path), "c-0", "--status", "in_progress", "--on", "2019"]
+    with locked(path):
+        started = time.perf_counter()
+        code, _, err = run([*argv, "--evidence", "ev-agreed", "--wait", "0.3"], capsys)
+        waited = time.perf_counter() - started
+    assert code == 1
+    assert (
+        err
+        == f"claimtrack: ledger {str(path)!r} is locked by another update; gave up after 0.3 s\n"
+    )
+    assert 0.3 <= waited < 5
+    assert path.read_bytes() == before
+
+
+def test_without_fcntl_updates_fail_clearly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On a platform without fcntl (Windows) an update says why it cannot lock; nothing changes."""
+    path = write_ledger(tmp_path)
+    before = path.read_bytes()
+    monkeypatch.setitem(sys.modules, "fcntl", None)
+    with pytest.raises(claimtrack.LedgerFileError, match="needs file locking"):
+        amend(path, lambda ledger: ledger)
+    argv = ["record", "--ledger", str(path), "c-0", "--status", "in_progress", "--on", "2019"]
+    code, _, err = run([*argv, "--evidence", "ev-agreed"], capsys)
+    assert code == 1
+    assert err.startswith("claimtrack: updating a ledger in place needs file locking")
+    assert path.read_bytes() == before
+
+
+def test_amend_writes_only_when_something_changed(tmp_path: Path) -> None:
+    """An update that changes nothing leaves the file alone (same inode, same bytes)."""
+    path = write_ledger(tmp_path)
+    inode = path.stat().st_ino
+    assert amend(path, lambda ledger: ledger) == claimtrack.load(path)
+    assert path.stat().st_ino == inode
+    amend(path, lambda ledger: ledger.cite("c-0", "ev-agreed"))
+    inode = path.stat().st_ino
+    amend(path, lambda ledger: ledger.cite("c-0", "ev-agreed"))  # already cited: no change
+    assert path.stat().st_ino == inode
+
+
+def test_evidence_ids_are_deterministic() -> None:
+    """The same source, quote and stance always give the same id; any difference another."""
+    quote = claimtrack.TextQuote("Work on the", prefix="spring. ")
+    new = NewEvidence(source="src-a", quote=quote, stance=claimtrack.Stance.SUPPORTS)
+    assert evidence_id(new) == evidence_id(
+        NewEvidence(source="src-a", quote=quote, stance=claimtrack.Stance.SUPPORTS)
+    )
+    others = {
+        evidence_id(NewEvidence(source="src-b", quote=quote, stance=claimtrack.Stance.SUPPORTS)),
+        evidence_id(NewEvidence(source="src-a", quote=quote)),
+        evidence_id(NewEvidence(source="src-a", quote=claimtrack.TextQuote("Work on the"))),
+    }
+    assert evidence_id(new) not in others and len(others) == 3
