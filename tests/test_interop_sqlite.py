@@ -6,9 +6,10 @@ import csv
 import sqlite3
 from pathlib import Path
 
+import attrs
 import pytest
 
-from claimtrack import dumps
+from claimtrack import Ledger, dumps
 from claimtrack.cli import main
 from claimtrack.interop import import_records, read_mapping
 from claimtrack.interop.sqlite import DatabaseProblem, read_sqlite, sqlite_bytes, write_sqlite
@@ -147,6 +148,30 @@ def test_csv_per_entity_writes_every_table(tmp_path: Path) -> None:
     assert rows[2] == ["c-bridge", "1", "2020-05", "", "stalled", "120.0", "m", "", "Work stopped."]
     assert len(rows) - 1 == len(ledger_rows(demo_ledger())["commitment_history"])
     assert len(SCHEMA) == len(COLLECTIONS)
+
+
+def test_csv_per_entity_quotes_line_breaks_in_cells(tmp_path: Path) -> None:
+    """A note holding a lone carriage return or newline stays one cell of one row."""
+    ledger = demo_ledger()
+    ramp = ledger.commitments["c-ramp"]
+    for note in ("line one\rline two", "line one\nline two"):
+        records = [
+            attrs.evolve(ramp, note=note) if c.id == "c-ramp" else c for c in ledger.commitments
+        ]
+        changed = Ledger(
+            sources=list(ledger.sources),
+            actors=list(ledger.actors),
+            events=list(ledger.events),
+            agreements=list(ledger.agreements),
+            commitments=records,
+            claims=list(ledger.claims),
+            evidence=list(ledger.evidence),
+        )
+        write_csv_tables(changed, tmp_path / "tables")
+        with (tmp_path / "tables" / "commitments.csv").open(encoding="utf-8", newline="") as stream:
+            rows = list(csv.reader(stream))
+        assert len(rows) == 3
+        assert rows[2][-1] == note
 
 
 def test_cli_export_and_import_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -346,7 +346,7 @@ def write_csv_tables(ledger: Ledger, folder: str | os.PathLike[str]) -> list[Pat
     """Write one CSV file per table into ``folder`` (created if missing); returns their paths.
 
     Cells are written as they are (this is data for tools, not a spreadsheet view); an empty cell
-    is a missing value. Each file is replaced atomically.
+    is a missing value; lines end in CRLF, as RFC 4180 says. Each file is replaced atomically.
     """
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
@@ -354,7 +354,8 @@ def write_csv_tables(ledger: Ledger, folder: str | os.PathLike[str]) -> list[Pat
     rows = ledger_rows(ledger)
     for table, key in walk():
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        # RFC 4180 line ends: a cell holding a lone "\r" or "\n" is then always quoted.
+        writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow((*key, *column_names(table)))
         writer.writerows(rows[table.name])
         path = target / f"{table.name}.csv"
