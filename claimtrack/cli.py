@@ -21,6 +21,7 @@ from claimtrack.ledger import Ledger, as_day
 from claimtrack.lifecycle import ClaimStatus, CommitmentStatus, Stance
 from claimtrack.model import Credibility, Reliability, Source, SourceKind, TextQuote
 from claimtrack.quotes import check_quotes
+from claimtrack.report.status import UnknownColumn, UnknownStatus
 from claimtrack.report.table import EXTRA_FORMATS, Table
 
 __all__ = ["main"]
@@ -712,6 +713,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             where = args.ledger if problem.line is None else f"{args.ledger}:{problem.line}"
             print(f"{where}: {problem}", file=sys.stderr)
         return EXIT_INVALID
+    except (UnknownColumn, UnknownStatus) as error:
+        parser.error(str(error))  # a mistake on the command line: exit 2
     except ClaimtrackError as error:
         print(f"claimtrack: {error}", file=sys.stderr)
         return EXIT_INVALID

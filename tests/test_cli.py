@@ -108,3 +108,62 @@ def test_python_dash_m() -> None:
     )
     assert done.returncode == 0
     assert done.stdout.startswith("claimtrack ")
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["scorecard", "--as-of", "2018-07-31"], "PolitiFact-style tally as of 2018-07-31"),
+        (["scorecard", "--by", "category", "--format", "csv"], "category,commitments,scored"),
+        (["timeline", "--as-of", "2017-12-31"], "evt-bajwa-tehran-visit-2017"),
+        (["diff", "--from", "2017-12-31", "--to", "2018-07-31"], "c-more-frequent-interactions"),
+        (["evidence", "c-hotline", "--format", "github"], "| evidence "),
+        (["confidence", "--as-of", "2018-07-31"], "strongest grade"),
+        (["recurrence", "--as-of", "2018-07-31"], "ever implemented"),
+        (["report", "--claims", "--as-of", "2018-07-31"], "cl-iran-alleges-militants"),
+        (["report", "--columns", "id,status", "--sort", "status"], "c-hotline"),
+        (["export", "--to", "json", "--as-of", "2018-07-31"], '"id": "c-hotline"'),
+    ],
+)
+def test_every_report_command(
+    argv: list[str], expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each report command runs on the bundled ledger and prints what it is for."""
+    assert main(argv) == 0
+    assert expected in capsys.readouterr().out
+
+
+def test_export_html_to_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``export --to html --out`` writes one standalone page."""
+    out = tmp_path / "report.html"
+    assert main(["export", "--to", "html", "--out", str(out), "--as-of", "2018-07-31"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "c-hotline" in page
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["report", "--columns", "id,colour"], "unknown column 'colour'; expected one of id,"),
+        (["report", "--status", "done"], "'done' is not a status; expected one of announced,"),
+        (["evidence", "c-hotlne"], "no commitment or claim with id 'c-hotlne'"),
+    ],
+)
+def test_report_mistakes(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Bad columns or statuses are usage errors (2); an unknown id is one line (1)."""
+    try:
+        code = main(argv)
+    except SystemExit as exit_:
+        code = int(str(exit_.code))
+    err = capsys.readouterr().err
+    assert message in err
+    assert code == (1 if argv[0] == "evidence" else 2)
+    assert "Traceback" not in err
+
+
+def test_help_shows_an_example(capsys: pytest.CaptureFixture[str]) -> None:
+    """Every command's --help ends with an example."""
+    for command in ("report", "scorecard", "timeline", "diff", "evidence", "export", "validate"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        assert "Example:\n  claimtrack " + command in capsys.readouterr().out

@@ -12,6 +12,7 @@ from claimtrack.report.status import (
     CLAIM_COLUMNS,
     COMMITMENT_COLUMNS,
     UnknownColumn,
+    UnknownStatus,
     claim_table,
     status_table,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "TimelineEntry",
     "UnknownColumn",
     "UnknownFormat",
+    "UnknownStatus",
     "chains",
     "claim_table",
     "confidence_table",

@@ -10,7 +10,14 @@ from claimtrack.lifecycle import PAM_LEVELS, CommitmentStatus
 from claimtrack.model import Claim, Commitment
 from claimtrack.report.table import Table, cells
 
-__all__ = ["CLAIM_COLUMNS", "COMMITMENT_COLUMNS", "UnknownColumn", "claim_table", "status_table"]
+__all__ = [
+    "CLAIM_COLUMNS",
+    "COMMITMENT_COLUMNS",
+    "UnknownColumn",
+    "UnknownStatus",
+    "claim_table",
+    "status_table",
+]
 
 COMMITMENT_COLUMNS = (
     "id",
@@ -31,6 +38,14 @@ class UnknownColumn(ClaimtrackError, ValueError):
 
     def __init__(self, name: str, valid: Sequence[str]) -> None:
         super().__init__(f"unknown column {name!r}; expected one of {', '.join(valid)}")
+
+
+class UnknownStatus(ClaimtrackError, ValueError):
+    """A status name that is not a commitment status."""
+
+    def __init__(self, name: str) -> None:
+        valid = ", ".join(status.value for status in CommitmentStatus)
+        super().__init__(f"{name!r} is not a status; expected one of {valid}")
 
 
 def names(ledger: Ledger, actor_ids: Sequence[str]) -> str:
@@ -80,8 +95,7 @@ def _status(value: CommitmentStatus | str | None) -> CommitmentStatus | None:
     try:
         return CommitmentStatus(value)
     except ValueError:
-        valid = ", ".join(status.value for status in CommitmentStatus)
-        raise ClaimtrackError(f"{value!r} is not a status; expected one of {valid}") from None
+        raise UnknownStatus(value) from None
 
 
 def status_table(

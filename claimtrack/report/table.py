@@ -76,6 +76,10 @@ class Table:
     def __str__(self) -> str:
         return self.render("simple")
 
+    def __repr__(self) -> str:
+        title = f" {self.title!r}" if self.title else ""
+        return f"<Table{title}: {len(self.rows)} rows x {len(self.headers)} columns>"
+
     def _repr_html_(self) -> str:
         return self.render("html")
 
