@@ -29,6 +29,10 @@ __all__ = ["main"]
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
+class _Usage(ClaimtrackError, ValueError):
+    """A mistake on the command line found only once the command runs: exit 2."""
+
+
 def _as_of(text: str) -> dt.date:
     try:
         return as_day(PartialDate.parse(text))
@@ -209,10 +213,10 @@ def _export_annotations(ledger: Ledger, as_of: dt.date, out: Path | None) -> str
 
 
 def _export_csv_tables(ledger: Ledger, as_of: dt.date, out: Path | None) -> None:
-    from claimtrack.interop.tables import NeedsFolder, write_csv_tables
+    from claimtrack.interop.tables import write_csv_tables
 
     if out is None:
-        raise NeedsFolder("csv-per-entity writes one file per table: give --out FOLDER")
+        raise _Usage("csv-per-entity writes one file per table: give --out FOLDER")
     write_csv_tables(ledger, out)
 
 
@@ -713,7 +717,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             where = args.ledger if problem.line is None else f"{args.ledger}:{problem.line}"
             print(f"{where}: {problem}", file=sys.stderr)
         return EXIT_INVALID
-    except (UnknownColumn, UnknownStatus) as error:
+    except (UnknownColumn, UnknownStatus, _Usage) as error:
         parser.error(str(error))  # a mistake on the command line: exit 2
     except ClaimtrackError as error:
         print(f"claimtrack: {error}", file=sys.stderr)

@@ -185,6 +185,8 @@ def test_cli_export_and_import_back(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["export", "--to", "csv-per-entity", "--out", str(tmp_path / "csv")]) == 0
     assert (tmp_path / "csv" / "claims.csv").is_file()
     capsys.readouterr()
-    assert main(["export", "--to", "csv-per-entity"]) == 1
+    with pytest.raises(SystemExit) as usage:  # a usage error: exit 2
+        main(["export", "--to", "csv-per-entity"])
+    assert usage.value.code == 2
     assert "give --out FOLDER" in capsys.readouterr().err
     assert issubclass(NeedsFolder, ValueError)

@@ -224,3 +224,13 @@ def test_empty_ledger_renders_every_report() -> None:
             assert isinstance(table.render(fmt), str)
     assert scorecard(empty, "2020").lines[0].score is None
     assert "<html" in html_report(empty, "2020")
+
+
+def test_html_embeds_the_timeline_picture() -> None:
+    """With the plot extra, the page embeds the timeline as inline SVG; without, it has none."""
+    pytest.importorskip("matplotlib")
+    ledger = ledger_with(title="<script>alert(1)</script>")
+    page = html_report(ledger, "2019-12-31")
+    assert page.count("<svg") == 1 and "<?xml" not in page
+    assert "<script" not in page
+    assert "<svg" not in html_report(ledger, "2019-12-31", picture=False)

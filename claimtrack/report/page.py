@@ -72,8 +72,28 @@ def _quotes(ledger: Ledger, as_of: AsOf) -> str:
     return "\n".join(parts) + "\n"
 
 
-def html_report(ledger: Ledger, as_of: AsOf, *, title: str = "claimtrack report") -> str:
-    """The whole report as one standalone HTML page."""
+def _picture(ledger: Ledger, day: AsOf) -> str:
+    """The timeline drawn as inline SVG when the ``plot`` extra is installed, else nothing."""
+    from claimtrack.plot import PlotUnavailable, timeline_svg
+
+    if not ledger.commitments:
+        return ""
+    try:
+        svg = timeline_svg(ledger, as_of=day)
+    except PlotUnavailable:
+        return ""
+    start = svg.find("<svg")  # drop the XML prolog and DOCTYPE: the page declares its own
+    return f"<h2>Timeline picture</h2>\n<figure>{svg[start:]}</figure>\n"
+
+
+def html_report(
+    ledger: Ledger, as_of: AsOf, *, title: str = "claimtrack report", picture: bool = True
+) -> str:
+    """The whole report as one standalone HTML page.
+
+    With ``picture`` and the ``plot`` extra installed, the timeline picture is embedded as
+    inline SVG (still no external assets and no scripts).
+    """
     day = as_day(as_of)
     card = scorecard(ledger, day)
     body = [
@@ -87,6 +107,7 @@ def html_report(ledger: Ledger, as_of: AsOf, *, title: str = "claimtrack report"
         _section("Commitments", status_table(ledger, day)),
         _section("Claims", claim_table(ledger, day)),
         _section("How sure are we", confidence_table(ledger, day)),
+        _picture(ledger, day) if picture else "",
         _section("Timeline", timeline(ledger, day)),
         _quotes(ledger, day),
     ]
