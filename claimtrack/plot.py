@@ -67,6 +67,10 @@ class PlotUnavailable(ClaimtrackError, ImportError):
         super().__init__(f"drawing a timeline needs matplotlib; install it with: {INSTALL_HINT}")
 
 
+#: More lanes than this make a picture nobody can read (and a figure matplotlib cannot size).
+MAX_LANES = 400
+
+
 class PlotProblem(ClaimtrackError, ValueError):
     """A picture that cannot be drawn as asked (an unknown file type, say)."""
 
@@ -118,6 +122,11 @@ def timeline_figure(
     from matplotlib.patches import Patch
 
     lanes = _lanes(ledger)
+    if len(lanes) > MAX_LANES:
+        raise PlotProblem(
+            f"{len(lanes)} commitments are too many lanes for one picture (at most {MAX_LANES});"
+            " draw a smaller ledger, such as one agreement's commitments"
+        )
     start, end = _span(ledger, lanes, as_of) if lanes else (dt.date.min, dt.date.max)
     events = [
         event

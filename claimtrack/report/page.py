@@ -72,12 +72,22 @@ def _quotes(ledger: Ledger, as_of: AsOf) -> str:
     return "\n".join(parts) + "\n"
 
 
+#: Above this many commitments the page leaves the picture out: it would be unreadable.
+PICTURE_LANES = 60
+
+
 def _picture(ledger: Ledger, day: AsOf) -> str:
     """The timeline drawn as inline SVG when the ``plot`` extra is installed, else nothing."""
     from claimtrack.plot import PlotUnavailable, timeline_svg
 
     if not ledger.commitments:
         return ""
+    if len(ledger.commitments) > PICTURE_LANES:
+        return (
+            f"<p class=meta>Timeline picture left out: {len(ledger.commitments)} commitments are"
+            f" more than {PICTURE_LANES} lanes; draw a subset with <code>claimtrack plot</code>."
+            "</p>\n"
+        )
     try:
         svg = timeline_svg(ledger, as_of=day)
     except PlotUnavailable:
