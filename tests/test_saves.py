@@ -20,7 +20,7 @@ import random
 import signal
 import stat
 import time
-from multiprocessing.synchronize import Event as EventType
+from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 
 import pytest
@@ -55,13 +55,17 @@ def leftovers(folder: Path, keep: str = "ledger.json") -> list[str]:
 # -- crash safety -------------------------------------------------------------------------------
 
 
-def _writer(path: Path, first: Ledger, second: Ledger, ready: EventType) -> None:
-    """The child: take the lock (clearing a killed predecessor's temporary), then save forever."""
+def _writer(path: Path, first: Ledger, second: Ledger, saves: Synchronized[int]) -> None:
+    """The child: take the lock (clearing a killed predecessor's temporary), then save forever.
+
+    ``saves`` counts finished saves, so the parent can let a random number complete first.
+    """
     with locked(path):
-        ready.set()
         while True:
             claimtrack.save(first, path)
+            saves.value += 1
             claimtrack.save(second, path)
+            saves.value += 1
 
 
 def test_sigkill_during_saves_never_corrupts(tmp_path: Path) -> None:
@@ -75,20 +79,35 @@ def test_sigkill_during_saves_never_corrupts(tmp_path: Path) -> None:
     expected = {"first": path.read_bytes()}
     claimtrack.save(second, path)
     expected["second"] = path.read_bytes()
-    started = time.perf_counter()
-    claimtrack.save(first, path)
-    cycle = time.perf_counter() - started
+    timings = []
+    for _ in range(3):
+        started = time.perf_counter()
+        claimtrack.save(first, path)
+        timings.append(time.perf_counter() - started)
+    cycle = sorted(timings)[1]  # one save, median of three
 
     context = multiprocessing.get_context("fork")
     outcomes = {"first": 0, "second": 0}
     interrupted_writes = 0
     most_temporaries = 0
-    for _ in range(KILLS):
-        ready = context.Event()
-        child = context.Process(target=_writer, args=(path, first, second, ready), daemon=True)
+    for round_ in range(KILLS):
+        saves = context.Value("i", 0, lock=False)
+        child = context.Process(target=_writer, args=(path, first, second, saves), daemon=True)
         child.start()
-        assert ready.wait(30), "the writer did not start"
-        time.sleep(rng.uniform(0, 3 * cycle))
+        # Let 0-3 saves finish, then kill at a random moment: in every other round anywhere
+        # within the next save, else within 3 ms of its temporary file appearing (the moments
+        # that matter, when the new bytes are being written, fsynced and renamed).
+        finished = rng.randrange(4)
+        deadline = time.monotonic() + 60
+        while saves.value < finished:
+            assert time.monotonic() < deadline, "the writer is stuck"
+            time.sleep(0.0005)
+        if round_ % 2:
+            while not stale_temporaries(path) and time.monotonic() < deadline:
+                pass
+            time.sleep(rng.uniform(0, 0.003))
+        else:
+            time.sleep(rng.uniform(0, 1.2 * cycle))
         os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
         child.join(30)
         assert child.exitcode == -signal.SIGKILL
