@@ -13,7 +13,8 @@ from typing import Any
 
 from claimtrack.errors import Problem, _closest
 from claimtrack.lifecycle import (
-    _NEXT,
+    CLAIM_TRANSITIONS,
+    COMMITMENT_TRANSITIONS,
     NEEDS_STANCE,
     ClaimStatus,
     CommitmentStatus,
@@ -98,6 +99,28 @@ def check(
     """Every integrity and lifecycle problem in these collections, in file order."""
     if _surely_valid(sources, actors, events, agreements, commitments, claims, evidence):
         return []
+    return explain(
+        sources=sources,
+        actors=actors,
+        events=events,
+        agreements=agreements,
+        commitments=commitments,
+        claims=claims,
+        evidence=evidence,
+    )
+
+
+def explain(
+    *,
+    sources: Sequence[Source],
+    actors: Sequence[Actor],
+    events: Sequence[Event],
+    agreements: Sequence[Agreement],
+    commitments: Sequence[Commitment],
+    claims: Sequence[Claim],
+    evidence: Sequence[Evidence],
+) -> list[Problem]:
+    """The rules one by one, each problem with its path: what ``check`` runs on any doubt."""
     collections: dict[str, Sequence[object]] = {
         "sources": sources,
         "actors": actors,
@@ -276,29 +299,39 @@ def _surely_valid(
         )
     ):
         return False
-    stances = {e.id: e.stance for e in evidence}
+    stances = {e.id: e.stance._value_ for e in evidence}
     return all(_history_surely_valid(i.history, stances) for i in items)
 
 
-def _history_surely_valid(history: Sequence[StatusChange[Any]], stances: dict[str, Stance]) -> bool:
+def _history_surely_valid(history: Sequence[StatusChange[Any]], stances: dict[str, str]) -> bool:
+    # Keyed by the statuses' string values: str hashing is far cheaper than Enum.__hash__.
     if not history:
         return False
     previous = history[0]
-    if previous.status is not _INITIAL[type(previous.status)]:
+    if previous.status not in _INITIAL:
         return False
+    table = _NEXT_VALUES[type(previous.status)]
     for change in history[1:]:
-        status = change.status
+        status = change.status._value_
         if (
             not change.evidence
-            or status not in _NEXT[previous.status]
+            or status not in table[previous.status._value_]
             or change.date.latest < previous.date.earliest
         ):
             return False
-        needed = NEEDS_STANCE.get(status)
+        needed = _NEEDS_VALUES.get(status)
         if needed is not None and needed not in {stances[e] for e in change.evidence}:
             return False
         previous = change
     return True
 
 
-_INITIAL = {kind: initial_status(kind) for kind in (CommitmentStatus, ClaimStatus)}
+_INITIAL = frozenset(initial_status(kind) for kind in (CommitmentStatus, ClaimStatus))
+_NEXT_VALUES: dict[type, dict[str, set[str]]] = {
+    kind: {status._value_: {s._value_ for s in nxt} for status, nxt in table.items()}
+    for kind, table in (
+        (CommitmentStatus, COMMITMENT_TRANSITIONS),
+        (ClaimStatus, CLAIM_TRANSITIONS),
+    )
+}
+_NEEDS_VALUES = {status._value_: stance._value_ for status, stance in NEEDS_STANCE.items()}

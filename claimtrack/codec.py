@@ -32,6 +32,7 @@ from cattrs.errors import (
 )
 from cattrs.preconf.json import make_converter
 
+from claimtrack._fastpath import make_structure
 from claimtrack._locate import with_lines
 from claimtrack.dates import PartialDate
 from claimtrack.errors import InvalidLedger, LedgerFileError, MalformedLedger, Problem, _closest
@@ -352,6 +353,23 @@ def _build_converter(*, detailed: bool) -> Any:
     converter.register_unstructure_hook_factory(
         _is_model, lambda t: _make_record_unstructure(converter, t)
     )
+    if not detailed:
+        leaves: dict[Any, Any] = {
+            PartialDate: _structure_date,
+            float: _structure_number,
+            int: _structure_int,
+            bool: _structure_bool,
+        }
+        converter.register_structure_hook_factory(
+            _is_model,
+            lambda t: make_structure(
+                converter,
+                t,
+                leaf_hooks=leaves,
+                optional_inner=_optional_inner,
+                is_homogeneous_tuple=_is_homogeneous_tuple,
+            ),
+        )
     return converter
 
 

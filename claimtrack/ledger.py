@@ -10,7 +10,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-from collections.abc import Iterable, Iterator, Sequence
+import operator
+from collections.abc import Iterator, Sequence
 from typing import Any, Generic, TypeVar, cast
 
 import attrs
@@ -129,8 +130,7 @@ class Records(Generic[R]):
         )
 
 
-def _sorted(items: Iterable[R]) -> tuple[R, ...]:
-    return tuple(sorted(items, key=lambda item: item.id))
+_ID = operator.attrgetter("id")
 
 
 def _running_min(keys: list[int]) -> list[int]:
@@ -168,9 +168,12 @@ class Ledger:
         positions: dict[str, int] = {}
         views: dict[str, Records[Any]] = {}
         for name, items in given.items():
-            for index, item in enumerate(items):
-                positions[item.id] = index
-            ordered = _sorted(items)
+            ids = list(map(_ID, items))
+            positions.update(zip(ids, range(len(ids)), strict=True))
+            if all(map(operator.lt, ids, ids[1:])):
+                ordered = items  # already in id order, as every saved file is
+            else:
+                ordered = tuple(sorted(items, key=_ID))
             object.__setattr__(self, f"_{name}", ordered)
             views[name] = Records(_NOUN[name], ordered)
         object.__setattr__(self, "_positions", positions)
