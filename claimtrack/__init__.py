@@ -7,78 +7,138 @@ bundled example, and ``claimtrack.report`` turns a ledger into tables.
 
 from typing import TYPE_CHECKING, Any
 
-from claimtrack import datasets
 from claimtrack._version import __version__
-from claimtrack.dates import PartialDate, Precision
-from claimtrack.errors import (
-    ClaimtrackError,
-    InvalidLedger,
-    LedgerFileError,
-    MalformedLedger,
-    Problem,
-    QuoteProblems,
-    TransitionRefused,
-    UnknownId,
-)
-from claimtrack.ledger import Ledger, Records
-from claimtrack.lifecycle import (
-    CLAIM_TRANSITIONS,
-    COMMITMENT_TRANSITIONS,
-    PAM_LEVELS,
-    POLITIFACT_LABELS,
-    ClaimStatus,
-    CommitmentStatus,
-    Stance,
-)
-from claimtrack.model import (
-    Actor,
-    ActorKind,
-    Agreement,
-    AgreementKind,
-    Claim,
-    ClaimKind,
-    ClaimRelation,
-    ClaimRelationKind,
-    Commitment,
-    CommitmentRelation,
-    CommitmentRelationKind,
-    Credibility,
-    Event,
-    EventKind,
-    Evidence,
-    Measure,
-    Reliability,
-    Source,
-    SourceKind,
-    StatusChange,
-    TextQuote,
-)
 
 if TYPE_CHECKING:
-    from claimtrack.codec import FORMAT_VERSION, dumps, load, loads, save
-    from claimtrack.quotes import check_quotes
+    from claimtrack import datasets
+    from claimtrack.codec import (
+        FORMAT_VERSION,
+        dumps,
+        load,
+        loads,
+        save,
+    )
+    from claimtrack.dates import (
+        PartialDate,
+        Precision,
+    )
+    from claimtrack.errors import (
+        ClaimtrackError,
+        InvalidLedger,
+        LedgerFileError,
+        MalformedLedger,
+        Problem,
+        QuoteProblems,
+        TransitionRefused,
+        UnknownId,
+    )
+    from claimtrack.ledger import (
+        Ledger,
+        Records,
+    )
+    from claimtrack.lifecycle import (
+        CLAIM_TRANSITIONS,
+        COMMITMENT_TRANSITIONS,
+        PAM_LEVELS,
+        POLITIFACT_LABELS,
+        ClaimStatus,
+        CommitmentStatus,
+        Stance,
+    )
+    from claimtrack.model import (
+        Actor,
+        ActorKind,
+        Agreement,
+        AgreementKind,
+        Claim,
+        ClaimKind,
+        ClaimRelation,
+        ClaimRelationKind,
+        Commitment,
+        CommitmentRelation,
+        CommitmentRelationKind,
+        Credibility,
+        Event,
+        EventKind,
+        Evidence,
+        Measure,
+        Reliability,
+        Source,
+        SourceKind,
+        StatusChange,
+        TextQuote,
+    )
+    from claimtrack.quotes import (
+        check_quotes,
+    )
 
-#: Names imported on first use, so ``import claimtrack`` stays fast (cattrs loads only when a
-#: ledger is read or written).
-_LAZY = {
+#: Where each public name lives. Everything loads on first use, so ``import claimtrack``
+#: costs almost nothing until a model, a ledger or a file is touched.
+_LAZY: dict[str, str] = {
     "FORMAT_VERSION": "claimtrack.codec",
     "dumps": "claimtrack.codec",
     "load": "claimtrack.codec",
     "loads": "claimtrack.codec",
     "save": "claimtrack.codec",
+    "PartialDate": "claimtrack.dates",
+    "Precision": "claimtrack.dates",
+    "ClaimtrackError": "claimtrack.errors",
+    "InvalidLedger": "claimtrack.errors",
+    "LedgerFileError": "claimtrack.errors",
+    "MalformedLedger": "claimtrack.errors",
+    "Problem": "claimtrack.errors",
+    "QuoteProblems": "claimtrack.errors",
+    "TransitionRefused": "claimtrack.errors",
+    "UnknownId": "claimtrack.errors",
+    "Ledger": "claimtrack.ledger",
+    "Records": "claimtrack.ledger",
+    "CLAIM_TRANSITIONS": "claimtrack.lifecycle",
+    "COMMITMENT_TRANSITIONS": "claimtrack.lifecycle",
+    "PAM_LEVELS": "claimtrack.lifecycle",
+    "POLITIFACT_LABELS": "claimtrack.lifecycle",
+    "ClaimStatus": "claimtrack.lifecycle",
+    "CommitmentStatus": "claimtrack.lifecycle",
+    "Stance": "claimtrack.lifecycle",
+    "Actor": "claimtrack.model",
+    "ActorKind": "claimtrack.model",
+    "Agreement": "claimtrack.model",
+    "AgreementKind": "claimtrack.model",
+    "Claim": "claimtrack.model",
+    "ClaimKind": "claimtrack.model",
+    "ClaimRelation": "claimtrack.model",
+    "ClaimRelationKind": "claimtrack.model",
+    "Commitment": "claimtrack.model",
+    "CommitmentRelation": "claimtrack.model",
+    "CommitmentRelationKind": "claimtrack.model",
+    "Credibility": "claimtrack.model",
+    "Event": "claimtrack.model",
+    "EventKind": "claimtrack.model",
+    "Evidence": "claimtrack.model",
+    "Measure": "claimtrack.model",
+    "Reliability": "claimtrack.model",
+    "Source": "claimtrack.model",
+    "SourceKind": "claimtrack.model",
+    "StatusChange": "claimtrack.model",
+    "TextQuote": "claimtrack.model",
     "check_quotes": "claimtrack.quotes",
 }
 
 
 def __getattr__(name: str) -> Any:
+    import importlib
+
+    if name == "datasets":
+        return importlib.import_module("claimtrack.datasets")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'claimtrack' has no attribute {name!r}")
-    import importlib
-
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
 
 
 __all__ = [

@@ -1,0 +1,40 @@
+"""The public API: every exported name resolves, and importing claimtrack stays cheap."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import claimtrack
+from tests.conftest import ROOT
+
+
+def test_every_public_name_resolves() -> None:
+    """Each name in ``claimtrack.__all__`` loads on first use and is what it says."""
+    for name in claimtrack.__all__:
+        assert getattr(claimtrack, name) is not None, name
+    assert claimtrack.Ledger.__module__ == "claimtrack.ledger"
+    assert callable(claimtrack.datasets.pakistan_iran)
+    assert set(claimtrack.__all__) <= set(dir(claimtrack))
+
+
+def test_unknown_name_is_an_attribute_error() -> None:
+    """A misspelt name fails like any missing module attribute."""
+    try:
+        claimtrack.Ledgr  # type: ignore[attr-defined]  # noqa: B018
+    except AttributeError as error:
+        assert "Ledgr" in str(error)
+    else:
+        raise AssertionError("no error")
+
+
+def test_import_loads_nothing_heavy() -> None:
+    """``import claimtrack`` alone loads neither attrs, cattrs nor tabulate."""
+    code = (
+        "import sys, claimtrack; "
+        "print(sorted(m for m in ('attrs', 'cattrs', 'tabulate') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.strip() == "[]"
