@@ -67,6 +67,7 @@ def line_numbers(text: str, paths: Iterable[str]) -> dict[str, int]:
 
 
 def _skip_space(text: str, position: int) -> int:
+    """The offset of the first non-whitespace character at or after ``position``."""
     match = _SPACE.match(text, position)
     return match.end() if match else position
 

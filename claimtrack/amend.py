@@ -79,7 +79,7 @@ def stale_temporaries(ledger: str | os.PathLike[str]) -> list[Path]:
     path = Path(ledger)
     pattern = re.compile(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp")
     try:
-        names = os.listdir(path.parent or Path("."))
+        names = os.listdir(path.parent)
     except OSError:
         return []
     return sorted(path.parent / name for name in names if pattern.fullmatch(name))
@@ -124,6 +124,7 @@ def locked(ledger: str | os.PathLike[str], *, timeout: float | None = None) -> I
 
 
 def _open_read_only(sidecar: Path) -> int:
+    """Open an existing lock file read-only (flock needs no write access)."""
     try:
         return os.open(sidecar, os.O_RDONLY | os.O_CLOEXEC)
     except OSError as error:
@@ -135,6 +136,7 @@ def _open_read_only(sidecar: Path) -> int:
 def _acquire(
     fcntl: ModuleType, descriptor: int, timeout: float | None, ledger: str | os.PathLike[str]
 ) -> None:
+    """Take the exclusive lock: block, or poll until ``timeout`` and then give up clearly."""
     if timeout is None:
         fcntl.flock(descriptor, fcntl.LOCK_EX)
         return
@@ -196,6 +198,7 @@ def evidence_id(new: NewEvidence) -> str:
 
 
 def _evidence_id(new: NewEvidence, length: int) -> str:
+    """``ev-SOURCE-`` and the first ``length`` hex digits of a hash of what the quote is."""
     quote = new.quote
     parts = (new.source, quote.exact, quote.prefix or "", quote.suffix or "", new.stance.value)
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
@@ -232,6 +235,7 @@ def quote_evidence(ledger: Ledger, new: NewEvidence, texts: Path | None) -> Evid
 
 
 def _find(ledger: Ledger, record_id: str) -> object | None:
+    """The record with this id, of whatever kind (ids are unique across a ledger), or None."""
     try:
         return ledger[record_id]
     except UnknownId:

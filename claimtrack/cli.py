@@ -302,6 +302,16 @@ def _day(text: str) -> PartialDate:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds")
+    return seconds
+
+
 def _new_evidence(args: argparse.Namespace) -> NewEvidence | None:
     """The quote given with --source/--quote, if any; a half-given one is a usage error."""
     if (args.source is None) != (args.quote is None):
@@ -310,6 +320,8 @@ def _new_evidence(args: argparse.Namespace) -> NewEvidence | None:
         if args.prefix is not None or args.suffix is not None:
             args.usage_error("--prefix and --suffix belong to a --quote")
         return None
+    if not args.quote.strip():
+        args.usage_error("--quote needs the words, exactly as printed in the source")
     return NewEvidence(
         source=args.source,
         quote=TextQuote(args.quote, args.prefix, args.suffix),
@@ -319,11 +331,15 @@ def _new_evidence(args: argparse.Namespace) -> NewEvidence | None:
 
 
 def _updates_texts(args: argparse.Namespace) -> Path:
+    """The folder new quotes and texts are checked in: --texts, else the ledger's folder."""
     return args.texts if args.texts is not None else Path(args.ledger).parent
 
 
 def _record(args: argparse.Namespace) -> int:
+    """Append a status change in place; print what was recorded and the evidence it cites."""
     new = _new_evidence(args)
+    if args.inferred is not None and not args.inferred.strip():
+        args.usage_error("--inferred needs the reason the date is inferred")
     on = PartialDate.parse(args.on.edtf, inferred=args.inferred)
     ledger = amend.record(
         args.ledger,
@@ -343,6 +359,7 @@ def _record(args: argparse.Namespace) -> int:
 
 
 def _cite(args: argparse.Namespace) -> int:
+    """Make an item cite more evidence in place; print everything it now cites."""
     ledger = amend.cite(
         args.ledger,
         args.item,
@@ -356,6 +373,7 @@ def _cite(args: argparse.Namespace) -> int:
 
 
 def _add_source(args: argparse.Namespace) -> int:
+    """Add a source in place (its archived text, if named, must be readable)."""
     source = Source(
         id=args.id,
         title=args.title,
@@ -385,7 +403,7 @@ def _update_options(sub: argparse.ArgumentParser) -> None:
     )
     sub.add_argument(
         "--wait",
-        type=float,
+        type=_seconds,
         default=60.0,
         metavar="SECONDS",
         help="how long to wait for another update of the same ledger to finish (default: 60)",

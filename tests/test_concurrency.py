@@ -306,6 +306,18 @@ def test_add_source_then_cite_from_it(tmp_path: Path, capsys: pytest.CaptureFixt
         (["--status", "in_progress", "--on", "2019-02-30", "--evidence", "x"], "has no day 30"),
         (["--status", "in_progress", "--evidence", "ev-agreed"], "--on"),
         (
+            ["--status", "in_progress", "--on", "2019", "--inferred", " ", "--evidence", "e"],
+            "--inferred needs the reason",
+        ),
+        (
+            ["--status", "in_progress", "--on", "2019", "--source", "src-a", "--quote", ""],
+            "--quote needs the words",
+        ),
+        (
+            ["--status", "in_progress", "--on", "2019", "--evidence", "e", "--wait", "nan"],
+            "'nan' is not a number of seconds",
+        ),
+        (
             ["--status", "in_progress", "--on", "2019", "--evidence", "e", "--quote", "q"],
             "not allowed with argument",
         ),
