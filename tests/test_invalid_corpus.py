@@ -16,6 +16,7 @@ import pytest
 
 import claimtrack
 from claimtrack import InvalidLedger, check_quotes, synthetic
+from claimtrack._locate import line_numbers
 from claimtrack.cli import main
 from tests.conftest import FIXTURES
 
@@ -224,3 +225,46 @@ def test_huge_ledger_loads(tmp_path: Path) -> None:
         f"\n[reliability] huge ledger: {path.stat().st_size / 1e6:.1f} MB, {len(ledger)} records;"
         f" loads in {loaded:.2f} s; one error found and located in {failed:.2f} s"
     )
+
+
+# -- how lines are found ---------------------------------------------------------------------------
+
+LOCATE_TEXT = """{
+  "a.b": {"c": 1},
+  "dup": 1,
+  "list": [
+    {"x": 1},
+    {"x": 2,
+     "y": [10,
+           20]}
+  ],
+  "esc\\u0061ped": true,
+  "dup": {
+    "z": 3
+  }
+}"""
+
+
+@pytest.mark.parametrize(
+    ("path", "line"),
+    [
+        ("$", 1),
+        ("$.a.b", 2),  # a key with a dot in it
+        ("$.a.b.c", 2),
+        ("$.list[1]", 6),
+        ("$.list[1].y[1]", 8),
+        ("$.list[7]", 4),  # past the end: the list that should hold it
+        ("$.list[1].missing", 6),  # a missing key: the object that should hold it
+        ("$.escaped", 10),  # keys are compared decoded
+        ("$.dup.z", 12),  # a repeated key counts at its last occurrence, as json.loads does
+    ],
+)
+def test_line_numbers_follow_json_paths(path: str, line: int) -> None:
+    """Each path maps to the line its value starts on, or that of the value that should hold it."""
+    assert line_numbers(LOCATE_TEXT, [path]) == {path: line}
+
+
+def test_line_numbers_give_up_quietly() -> None:
+    """Text that is not JSON, or a path not starting at $, gets no line rather than an error."""
+    assert line_numbers("{\n  broken", ["$.a"]) == {}
+    assert line_numbers(LOCATE_TEXT, ["a.b"]) == {}
