@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     )
     from claimtrack.errors import (
         ClaimtrackError,
+        InvalidDate,
         InvalidLedger,
         LedgerFileError,
         MalformedLedger,
@@ -83,6 +84,7 @@ _LAZY: dict[str, str] = {
     "PartialDate": "claimtrack.dates",
     "Precision": "claimtrack.dates",
     "ClaimtrackError": "claimtrack.errors",
+    "InvalidDate": "claimtrack.errors",
     "InvalidLedger": "claimtrack.errors",
     "LedgerFileError": "claimtrack.errors",
     "MalformedLedger": "claimtrack.errors",
@@ -165,6 +167,7 @@ __all__ = [
     "Event",
     "EventKind",
     "Evidence",
+    "InvalidDate",
     "InvalidLedger",
     "Ledger",
     "LedgerFileError",

@@ -171,14 +171,14 @@ def explain(
         checker.refer_all(f"{path}.beneficiaries", "actors", "actor", commitment.beneficiaries)
         checker.refer_all(f"{path}.evidence", "evidence", "evidence", commitment.evidence)
         _check_relations(checker, path, "commitments", "commitment", commitment)
-        _check_history(checker, path, commitment.id, commitment.history)
+        _check_history(checker, path, commitment.id, commitment.history, CommitmentStatus)
     for index, claim in enumerate(claims):
         path = f"$.claims[{index}]"
         checker.refer_all(f"{path}.claimants", "actors", "actor", claim.claimants)
         checker.refer_all(f"{path}.subjects", "actors", "actor", claim.subjects)
         checker.refer_all(f"{path}.evidence", "evidence", "evidence", claim.evidence)
         _check_relations(checker, path, "claims", "claim", claim)
-        _check_history(checker, path, claim.id, claim.history)
+        _check_history(checker, path, claim.id, claim.history, ClaimStatus)
     return checker.problems
 
 
@@ -199,29 +199,46 @@ def _check_history(
     path: str,
     item_id: str,
     history: Sequence[StatusChange[Any]],
+    kind: type[CommitmentStatus] | type[ClaimStatus],
 ) -> None:
     if not history:
         checker.add(f"{path}.history", "a history needs at least its first entry")
         return
+    wrong_kind = False
+    for position, change in enumerate(history):
+        if type(change.status) is not kind:
+            wrong_kind = True
+            noun = "commitment" if kind is CommitmentStatus else "claim"
+            valid = ", ".join(status.value for status in kind)
+            checker.add(
+                f"{path}.history[{position}].status",
+                f"{change.status.value!r} is not a {noun} status; expected one of {valid}",
+            )
     first = history[0]
-    initial = initial_status(type(first.status))
-    if first.status != initial:
+    initial = initial_status(kind)
+    if not wrong_kind and first.status != initial:
         checker.add(
             f"{path}.history[0].status",
             f"a history starts with {initial.value!r}, not {first.status.value!r}",
         )
     previous = first
+    started = first  # the entry with the latest earliest day so far
     for position, change in enumerate(history):
         where = f"{path}.history[{position}]"
         checker.refer_all(f"{where}.evidence", "evidence", "evidence", change.evidence)
         if position == 0:
             continue
-        if change.date.known_before(previous.date):
+        if change.date.known_before(started.date):
+            which = "previous entry" if started is previous else "earlier entry"
             checker.add(
                 f"{where}.date",
-                f"{change.date} is before the previous entry's {previous.date};"
-                " a history is in date order",
+                f"{change.date} is before the {which}'s {started.date}; a history is in date order",
             )
+        if change.date.earliest > started.date.earliest:
+            started = change
+        if wrong_kind:
+            previous = change
+            continue
         stances = [checker.stances[e] for e in change.evidence if e in checker.stances]
         if change.evidence and not stances:
             stances = [Stance.MENTIONS]  # dangling ids are reported above; don't pile on
@@ -300,33 +317,42 @@ def _surely_valid(
     ):
         return False
     stances = {e.id: e.stance._value_ for e in evidence}
-    return all(_history_surely_valid(i.history, stances) for i in items)
+    return all(
+        _history_surely_valid(c.history, stances, CommitmentStatus) for c in commitments
+    ) and all(_history_surely_valid(c.history, stances, ClaimStatus) for c in claims)
 
 
-def _history_surely_valid(history: Sequence[StatusChange[Any]], stances: dict[str, str]) -> bool:
+def _history_surely_valid(
+    history: Sequence[StatusChange[Any]],
+    stances: dict[str, str],
+    kind: type[CommitmentStatus] | type[ClaimStatus],
+) -> bool:
     # Keyed by the statuses' string values: str hashing is far cheaper than Enum.__hash__.
     if not history:
         return False
     previous = history[0]
-    if previous.status not in _INITIAL:
+    if previous.status is not _INITIAL[kind]:
         return False
-    table = _NEXT_VALUES[type(previous.status)]
+    table = _NEXT_VALUES[kind]
+    started = previous.date.earliest
     for change in history[1:]:
-        status = change.status._value_
+        status = change.status
         if (
-            not change.evidence
-            or status not in table[previous.status._value_]
-            or change.date.latest < previous.date.earliest
+            type(status) is not kind
+            or not change.evidence
+            or status._value_ not in table[previous.status._value_]
+            or change.date.latest < started
         ):
             return False
-        needed = _NEEDS_VALUES.get(status)
+        needed = _NEEDS_VALUES.get(status._value_)
         if needed is not None and needed not in {stances[e] for e in change.evidence}:
             return False
+        started = max(started, change.date.earliest)
         previous = change
     return True
 
 
-_INITIAL = frozenset(initial_status(kind) for kind in (CommitmentStatus, ClaimStatus))
+_INITIAL = {kind: initial_status(kind) for kind in (CommitmentStatus, ClaimStatus)}
 _NEXT_VALUES: dict[type, dict[str, set[str]]] = {
     kind: {status._value_: {s._value_ for s in nxt} for status, nxt in table.items()}
     for kind, table in (

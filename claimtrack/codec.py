@@ -17,7 +17,7 @@ import os
 import tempfile
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -55,6 +55,7 @@ from claimtrack.model import (
     Reliability,
     Source,
     SourceKind,
+    StatusChange,
 )
 
 __all__ = ["FORMAT_VERSION", "dumps", "load", "loads", "save"]
@@ -615,10 +616,12 @@ def _fast_encoding(ledger: Ledger) -> bytes | None:
         import orjson
     except ImportError:
         return None
-    for commitment in ledger.commitments:
-        measures = [commitment.target, *(change.progress for change in commitment.history)]
+    items: list[Commitment | Claim] = [*ledger.commitments, *ledger.claims]
+    for item in items:
+        history: Sequence[StatusChange[Any]] = item.history
+        measures = [getattr(item, "target", None), *(change.progress for change in history)]
         if any(m is not None and isinstance(m.value, float) for m in measures):
-            return None
+            return None  # Measure.value is the only float field a ledger has
     try:
         encoded: bytes = orjson.dumps(to_document(ledger), option=orjson.OPT_INDENT_2)
     except TypeError:  # orjson.JSONEncodeError: lone surrogates, integers beyond 64 bits

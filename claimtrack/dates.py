@@ -16,6 +16,8 @@ import re
 
 from attrs import field, frozen
 
+from claimtrack.errors import InvalidDate
+
 __all__ = ["PartialDate", "Precision"]
 
 
@@ -28,32 +30,32 @@ class Precision(enum.IntEnum):
 
 
 _QUALIFIERS = {"": (False, False), "~": (True, False), "?": (False, True), "%": (True, True)}
-_EDTF = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?P<q>[~?%]?)")
+_EDTF = re.compile(r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?(?P<q>[~?%]?)")
 
 
 def _check_month(instance: PartialDate, attribute: object, value: int | None) -> None:
     if value is not None and not 1 <= value <= 12:
-        raise ValueError(f"month {value} is not between 1 and 12")
+        raise InvalidDate(f"month {value} is not between 1 and 12")
 
 
 def _check_day(instance: PartialDate, attribute: object, value: int | None) -> None:
     if value is None:
         return
     if instance.month is None:
-        raise ValueError("a day needs a month")
+        raise InvalidDate("a day needs a month")
     last = calendar.monthrange(instance.year, instance.month)[1]
     if not 1 <= value <= last:
-        raise ValueError(f"{instance.year:04d}-{instance.month:02d} has no day {value}")
+        raise InvalidDate(f"{instance.year:04d}-{instance.month:02d} has no day {value}")
 
 
 def _check_year(instance: PartialDate, attribute: object, value: int) -> None:
     if not 1 <= value <= 9999:
-        raise ValueError(f"year {value} is not between 1 and 9999")
+        raise InvalidDate(f"year {value} is not between 1 and 9999")
 
 
 def _check_reason(instance: PartialDate, attribute: object, value: str | None) -> None:
     if value is not None and not value.strip():
-        raise ValueError("an inferred date needs a reason")
+        raise InvalidDate("an inferred date needs a reason")
 
 
 @frozen
@@ -93,7 +95,7 @@ class PartialDate:
         """Read an EDTF date such as ``2017``, ``2017-11``, ``2017-11-07`` or ``2018-06~``."""
         match = _EDTF.fullmatch(text)
         if match is None:
-            raise ValueError(
+            raise InvalidDate(
                 f"{text!r} is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD,"
                 " optionally followed by ~ (approximate), ? (uncertain) or % (both)"
             )

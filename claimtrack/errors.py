@@ -13,6 +13,7 @@ from attrs import frozen
 
 __all__ = [
     "ClaimtrackError",
+    "InvalidDate",
     "InvalidLedger",
     "LedgerFileError",
     "MalformedLedger",
@@ -78,6 +79,10 @@ class QuoteProblems(InvalidLedger):
     """Evidence quotes that cannot be anchored exactly once in their archived source texts."""
 
 
+class InvalidDate(ClaimtrackError, ValueError):
+    """Text that is not an EDTF date, or a date that does not exist (2018-02-30)."""
+
+
 class LedgerFileError(ClaimtrackError, OSError):
     """A ledger or archived source file cannot be read or written."""
 
@@ -89,7 +94,8 @@ class UnknownId(ClaimtrackError, LookupError):
         self.kind = kind
         self.record_id = record_id
         message = f"no {kind} with id {record_id!r}"
-        close = _closest(record_id, known)
+        # Beyond a few thousand ids a suggestion costs more than the lookup it explains.
+        close = _closest(record_id, known) if len(known) <= 5000 else None
         if close:
             message += f"; did you mean {close!r}?"
         super().__init__(message)

@@ -125,12 +125,12 @@ class Records(Generic[R]):
         return [item.id for item in self._items]
 
     def __repr__(self) -> str:
-        return f"<{len(self)} {self._kind if len(self) == 1 else self._kind + 's'}>".replace(
-            "evidences", "evidence items"
-        )
+        noun = self._kind if len(self) == 1 else _PLURAL.get(self._kind, self._kind + "s")
+        return f"<{len(self)} {noun}>"
 
 
 _ID = operator.attrgetter("id")
+_PLURAL = {"evidence": "evidence items"}
 
 
 def _running_min(keys: list[int]) -> list[int]:
@@ -158,6 +158,7 @@ class Ledger:
     _positions: dict[str, int] = field(init=False, eq=False, repr=False)
     _views: dict[str, Records[Any]] = field(init=False, eq=False, repr=False)
     _keys: dict[str, list[int]] = field(init=False, eq=False, repr=False)
+    _known: dict[str, list[int]] = field(init=False, eq=False, repr=False)
     _published: dict[str, int] | None = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -179,6 +180,7 @@ class Ledger:
         object.__setattr__(self, "_positions", positions)
         object.__setattr__(self, "_views", views)
         object.__setattr__(self, "_keys", {})
+        object.__setattr__(self, "_known", {})
         object.__setattr__(self, "_published", None)
 
     # -- collections ----------------------------------------------------------------------
@@ -261,15 +263,26 @@ class Ledger:
 
     # -- as-of queries -----------------------------------------------------------------------
 
-    def known_from(self, change: StatusChange[Any]) -> dt.date:
-        """The first day a history entry counts as known: the as-of rule.
+    def known_from(self, item_id: str, position: int) -> dt.date:
+        """The first day an item's history entry counts as known: the as-of rule.
 
         An entry is known once its date has surely passed (``2017-11`` from 2017-11-30 on), or
-        once a source reporting it has been published, whichever comes first, but never before
-        the entry's own earliest day. A source published before the entry cannot report it and
-        is not counted.
+        once a source reporting it has been published, whichever comes first; never before its
+        own earliest day, nor before the earliest day of any entry before it. A source
+        published before the entry cannot report it and is not counted.
         """
-        return dt.date.fromordinal(self._known_from_ordinal(change))
+        return dt.date.fromordinal(self._known_ordinals(self.item(item_id))[position])
+
+    def _known_ordinals(self, item: Commitment | Claim) -> list[int]:
+        found = self._known.get(item.id)
+        if found is None:
+            found = []
+            floor = 0
+            for change in item.history:
+                floor = max(floor, change.date.earliest.toordinal())
+                found.append(max(self._known_from_ordinal(change), floor))
+            self._known[item.id] = found
+        return found
 
     def _known_from_ordinal(self, change: StatusChange[Any]) -> int:
         date = change.date
@@ -301,7 +314,7 @@ class Ledger:
         item = self.item(item_id)
         keys = self._keys.get(item_id)
         if keys is None:
-            keys = _running_min([self._known_from_ordinal(c) for c in item.history])
+            keys = _running_min(list(self._known_ordinals(item)))
             self._keys[item_id] = keys
         position = bisect.bisect_right(keys, as_day(as_of).toordinal()) - 1
         return item.history[position] if position >= 0 else None
@@ -325,7 +338,7 @@ class Ledger:
         day = as_day(as_of).toordinal()
         item = self.item(item_id)
         published = self._published_ordinals()
-        known = [self._known_from_ordinal(change) for change in item.history]
+        known = list(self._known_ordinals(item))
         known.extend(p for e in _cited_ids(item) if (p := published.get(e)) is not None)
         last = max((k for k in known if k <= day), default=None)
         return None if last is None else dt.date.fromordinal(last)
@@ -370,12 +383,16 @@ class Ledger:
         self, start: AsOf, end: AsOf
     ) -> list[tuple[Commitment | Claim, StatusChange[Any]]]:
         """Status entries that came into effect after ``start`` and by ``end``, oldest first."""
-        first, last = as_day(start), as_day(end)
+        first, last = as_day(start).toordinal(), as_day(end).toordinal()
         found: list[tuple[Commitment | Claim, StatusChange[Any]]] = []
         items: list[Commitment | Claim] = [*self._views["commitments"], *self._views["claims"]]
         for item in items:
+            known = self._known_ordinals(item)
+            history: Sequence[StatusChange[Any]] = item.history
             found.extend(
-                (item, change) for change in item.history if first < self.known_from(change) <= last
+                (item, change)
+                for change, day in zip(history, known, strict=True)
+                if first < day <= last
             )
         found.sort(key=lambda pair: (pair[1].date.sort_key(), pair[0].id))
         return found
@@ -442,10 +459,13 @@ class Ledger:
             self._views["evidence"][evidence_id]
         stances = [self._views["evidence"][e].stance for e in change.evidence]
         refusal = transition_refusal(item_id, current.status, change.status, stances)
-        if refusal is None and change.date.known_before(current.date):
+        history: Sequence[StatusChange[Any]] = item.history
+        started = max(history, key=lambda entry: entry.date.earliest)
+        if refusal is None and change.date.known_before(started.date):
+            which = "current entry" if started is current else "earlier entry"
             refusal = (
                 "date-order",
-                f"{change.date} is before the current entry's {current.date};"
+                f"{change.date} is before the {which}'s {started.date};"
                 " a history is in date order",
             )
         if refusal is not None:

@@ -211,12 +211,14 @@ def partial_dates(
     return PartialDate(year, month, day, draw(st.booleans()), draw(st.booleans()), reason)
 
 
-def draw_date_containing(draw: st.DrawFn, day: dt.date, *, inferred: bool = True) -> PartialDate:
-    """A PartialDate at a drawn precision whose range includes ``day``."""
-    precision = draw(members(Precision))
+def draw_date_containing(
+    draw: st.DrawFn, day: dt.date, precisions: tuple[Precision, ...] = tuple(Precision)
+) -> PartialDate:
+    """A PartialDate at one of ``precisions`` whose range includes ``day``."""
+    precision = draw(pick(precisions))
     month = day.month if precision >= Precision.MONTH else None
     day_of_month = day.day if precision is Precision.DAY else None
-    reason = draw(maybe(reasons())) if inferred else None
+    reason = draw(maybe(reasons()))
     return PartialDate(
         day.year, month, day_of_month, draw(st.booleans()), draw(st.booleans()), reason
     )
@@ -231,10 +233,22 @@ def draw_date_not_before(
     return draw_date_containing(draw, day)
 
 
+def draw_date_from(draw: st.DrawFn, floor: dt.date, *, max_gap_days: int = 400) -> PartialDate:
+    """A date whose first possible day is ``floor`` or later (so it is known before no date
+    that starts by ``floor``, and sorts after every such date)."""
+    day = floor + dt.timedelta(days=draw(st.integers(0, max_gap_days)))
+    starts = {
+        Precision.YEAR: dt.date(day.year, 1, 1),
+        Precision.MONTH: dt.date(day.year, day.month, 1),
+        Precision.DAY: day,
+    }
+    return draw_date_containing(draw, day, tuple(p for p in Precision if starts[p] >= floor))
+
+
 @st.composite
-def dates_not_before(draw: st.DrawFn, earlier: tuple[PartialDate, ...]) -> PartialDate:
-    """A date not known to come before any date in ``earlier``."""
-    return draw_date_not_before(draw, earlier)
+def dates_from(draw: st.DrawFn, floor: dt.date) -> PartialDate:
+    """A date at any precision whose first possible day is ``floor`` or later."""
+    return draw_date_from(draw, floor)
 
 
 @functools.cache
@@ -254,10 +268,14 @@ def text_quotes(draw: st.DrawFn) -> TextQuote:
     )
 
 
+#: Finite floats, and integers (a whole-number target such as 830 km; bigger than 64 bits too).
+_MEASURE_VALUES = st.floats(allow_nan=False, allow_infinity=False) | st.integers(-(2**80), 2**80)
+
+
 @st.composite
 def measures(draw: st.DrawFn) -> Measure:
     """A finite quantity with a unit and maybe a description."""
-    value = draw(st.floats(allow_nan=False, allow_infinity=False))
+    value = draw(_MEASURE_VALUES)
     return Measure(value, draw(free_text(min_size=1, max_size=8)), draw(optional_text()))
 
 
@@ -393,6 +411,7 @@ def evidence_pools() -> st.SearchStrategy[dict[str, Stance]]:
 
 @functools.cache
 def _some_cited(pool: tuple[str, ...]) -> st.SearchStrategy[list[str]]:
+    """One to three distinct ids from ``pool``."""
     return st.lists(pick(pool), min_size=1, max_size=3, unique=True)
 
 
@@ -429,10 +448,10 @@ def draw_change(
     """One history entry moving to ``status``.
 
     A first entry (no ``earlier`` dates) cites any evidence or none; a later one cites evidence
-    of the stance its status needs and has a date no earlier entry is known to follow.
+    of the stance its status needs, dated to start no earlier than any earlier entry.
     """
     if earlier:
-        date = draw_date_not_before(draw, earlier)
+        date = draw_date_from(draw, max(d.earliest for d in earlier))
         cited = draw_cited(draw, evidence, NEEDED_STANCE.get(status))
     else:
         date = draw(ledger_dates())
@@ -472,9 +491,9 @@ def status_histories(
 ) -> tuple[StatusChange[Any], ...]:
     """A history that starts in the initial status and follows the transition table.
 
-    Every change after the first cites evidence (of the stance its status needs), and no entry
-    is known to come before any earlier entry. ``evidence`` is (id, stance) pairs; drawn when
-    not given.
+    Every change after the first cites evidence (of the stance its status needs). Dates are
+    non-decreasing: no entry starts before an earlier one, so none is known before another.
+    ``evidence`` is (id, stance) pairs; drawn when not given.
     """
     pool = draw(evidence_pools()) if evidence is None else dict(evidence)
     return draw_history(draw, kind, pool, max_changes)
@@ -484,6 +503,7 @@ def status_histories(
 def _relation_lists(
     builder: Callable[[tuple[str, ...]], st.SearchStrategy[Any]], targets: tuple[str, ...]
 ) -> st.SearchStrategy[list[Any]]:
+    """Up to two relations from ``builder`` pointing at ``targets`` (none without targets)."""
     return st.lists(builder(targets), max_size=2) if targets else st.just([])
 
 

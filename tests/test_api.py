@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 import claimtrack
 from tests.conftest import ROOT
 
@@ -38,3 +40,13 @@ def test_import_loads_nothing_heavy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_bad_dates_are_claimtrack_errors() -> None:
+    """A malformed or impossible date, however it comes in, is a ClaimtrackError."""
+    ledger = claimtrack.datasets.pakistan_iran()
+    for text in ("junk", "2018-02-30", "2018-13", "\u0662\u0660\u0661\u0668"):
+        with pytest.raises(claimtrack.InvalidDate):
+            claimtrack.PartialDate.parse(text)
+        with pytest.raises(claimtrack.InvalidDate):
+            ledger.status_as_of("c-hotline", text)

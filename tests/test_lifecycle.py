@@ -38,7 +38,7 @@ from tests.strategies import (
     INITIAL,
     NEEDED_STANCE,
     Status,
-    dates_not_before,
+    dates_from,
     ledgers,
     transitions,
 )
@@ -352,23 +352,33 @@ def cited_ids(pool: tuple[str, ...]) -> st.SearchStrategy[tuple[str, ...]]:
     return st.lists(st.sampled_from(pool), min_size=1, max_size=3, unique=True).map(tuple)
 
 
+def position_in(history: Sequence[StatusChange[Any]], entry: StatusChange[Any] | None) -> int:
+    """The index of ``entry`` (by identity) in ``history``; -1 for ``None``."""
+    if entry is None:
+        return -1
+    return next(index for index, change in enumerate(history) if change is entry)
+
+
 def check_item_invariants(ledger: Ledger, item_id: str) -> None:
     """As-of queries agree with the item's history."""
     history = ledger.item(item_id).history
     last_day = max(change.date.latest for change in history)
-    assert ledger.status_as_of(item_id, last_day) == history[-1]
-    assert ledger.status_as_of(item_id, history[-1].date) == history[-1]
-    assert ledger.status_as_of(item_id, history[-1].date.edtf) == history[-1]
+    assert ledger.status_as_of(item_id, last_day) is history[-1]
+    assert ledger.status_as_of(item_id, history[-1].date) is history[-1]
+    assert ledger.status_as_of(item_id, history[-1].date.edtf) is history[-1]
     before_first = history[0].date.earliest - dt.timedelta(days=1)
     assert ledger.status_as_of(item_id, before_first) is None
-    for change in history:
-        in_effect = ledger.status_as_of(item_id, change.date.latest)
-        assert in_effect is not None
-        assert in_effect in history
+    for index, change in enumerate(history):
         # The as-of rule: an entry counts once its date has passed or a source reporting it
-        # was published, never before its own earliest day.
-        assert ledger.known_from(in_effect) <= change.date.latest
-        assert in_effect.date.earliest <= ledger.known_from(in_effect) <= in_effect.date.latest
+        # was published, never before its own earliest day. From then on it, or a later
+        # entry, is in effect; never an earlier one.
+        known = ledger.known_from(item_id, index)
+        assert change.date.earliest <= known <= change.date.latest
+        assert all(earlier.date.earliest <= known for earlier in history[:index])
+        in_effect = ledger.status_as_of(item_id, known)
+        assert in_effect is not None
+        assert position_in(history, in_effect) >= index
+        assert ledger.known_from(item_id, position_in(history, in_effect)) <= known
 
 
 @given(ledgers(min_items=1, max_items=2, every_stance=True), st.data())
@@ -404,7 +414,8 @@ def test_random_walk_keeps_every_invariant(ledger: Ledger, data: st.DataObject) 
             back = data.draw(st.integers(1, 60), label="days back")
             date = PartialDate.from_date(history[-1].date.earliest - dt.timedelta(days=back))
         else:
-            date = data.draw(dates_not_before(tuple(c.date for c in history)), label="date")
+            floor = max(c.date.earliest for c in history)
+            date = data.draw(dates_from(floor), label="date")
         change = StatusChange(date, requested, cited)
         broken = violations(history, change, stances)
         if broken:

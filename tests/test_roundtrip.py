@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 import tempfile
 from pathlib import Path
+from unittest import mock
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -82,3 +84,11 @@ def test_save_load_round_trips_and_leaves_no_temporary_files(
     save(second, target)
     assert load(target) == second
     assert [path.name for path in folder.iterdir()] == ["ledger.json"]
+
+
+@given(ledgers())
+def test_dumps_is_the_same_with_and_without_orjson(ledger: Ledger) -> None:
+    """The optional orjson fast path writes exactly the bytes the stdlib json path writes."""
+    with_fast_path = dumps(ledger)
+    with mock.patch.dict(sys.modules, {"orjson": None}):  # makes "import orjson" fail
+        assert dumps(ledger) == with_fast_path

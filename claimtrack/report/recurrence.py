@@ -46,9 +46,7 @@ def _root(parents: dict[str, str], item: str) -> str:
 def chains(ledger: Ledger, as_of: AsOf | None = None) -> list[Chain]:
     """Every restates chain among commitments pledged by the as-of day (singletons included)."""
     day = None if as_of is None else as_day(as_of)
-    pledged = [
-        c for c in ledger.commitments if day is None or ledger.known_from(c.history[0]) <= day
-    ]
+    pledged = [c for c in ledger.commitments if day is None or ledger.known_from(c.id, 0) <= day]
     parents = {c.id: c.id for c in pledged}
     for commitment in pledged:
         for relation in commitment.relations:
@@ -72,9 +70,10 @@ def chains(ledger: Ledger, as_of: AsOf | None = None) -> list[Chain]:
 def _ever_implemented(ledger: Ledger, chain: Chain, as_of: AsOf) -> bool:
     day = as_day(as_of)
     return any(
-        change.status is CommitmentStatus.IMPLEMENTED and ledger.known_from(change) <= day
+        change.status is CommitmentStatus.IMPLEMENTED
+        and ledger.known_from(commitment.id, position) <= day
         for commitment in chain.commitments
-        for change in commitment.history
+        for position, change in enumerate(commitment.history)
     )
 
 

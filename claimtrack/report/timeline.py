@@ -47,12 +47,12 @@ def _item_entries(ledger: Ledger, item: Commitment | Claim) -> list[TimelineEntr
     for position, change in enumerate(history):
         if position == 0:
             kind = "pledge" if isinstance(item, Commitment) else "claim"
-            known = ledger.known_from(change)
+            known = ledger.known_from(item.id, position)
             entries.append(TimelineEntry(change.date, kind, item.id, item.text, known))
         else:
             note = f" ({change.note})" if change.note else ""
             what = f"now {change.status.value}{note}"
-            known = ledger.known_from(change)
+            known = ledger.known_from(item.id, position)
             entries.append(TimelineEntry(change.date, "status", item.id, what, known))
     return entries
 
@@ -107,8 +107,9 @@ def diff(ledger: Ledger, start: AsOf, end: AsOf, *, stale_days: int = 365) -> Ta
         noun = "commitment" if isinstance(item, Commitment) else "claim"
         if before is None:
             rows.append((_shown(item.history[0].date), f"new {noun}", item.id, item.text))
-        for change in item.history[1:]:
-            if first < ledger.known_from(change) <= last:
+        history: Sequence[StatusChange[Any]] = item.history
+        for position, change in enumerate(history):
+            if position and first < ledger.known_from(item.id, position) <= last:
                 rows.append((_shown(change.date), "status", item.id, f"now {change.status.value}"))
         became_overdue = isinstance(item, Commitment) and ledger.is_overdue(item.id, last)
         if became_overdue and not ledger.is_overdue(item.id, first):
