@@ -30,6 +30,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter
 
 from claimtrack._fastpath import make_structure
@@ -324,6 +325,24 @@ def _is_model(candidate: Any) -> bool:
     return attrs.has(candidate) and candidate is not PartialDate
 
 
+def _make_object_hook(converter: Any, record_type: Any) -> Callable[[object, type], Any]:
+    """cattrs' own detailed hook for a model, after checking that the value is an object at
+    all (cattrs would otherwise fail inside, with a message about ``keys``)."""
+    structure = make_dict_structure_fn(
+        record_type,
+        converter,
+        _cattrs_forbid_extra_keys=True,
+        _cattrs_detailed_validation=True,
+    )
+
+    def checked(value: object, kind: type) -> Any:
+        if not isinstance(value, dict):
+            raise _Invalid(f"expected an object, got {_describe(value)}")
+        return structure(value, kind)
+
+    return checked
+
+
 def _build_converter(*, detailed: bool) -> Any:
     """The converter: strict hooks for every type a ledger holds.
 
@@ -354,7 +373,11 @@ def _build_converter(*, detailed: bool) -> Any:
     converter.register_unstructure_hook_factory(
         _is_model, lambda t: _make_record_unstructure(converter, t)
     )
-    if not detailed:
+    if detailed:
+        converter.register_structure_hook_factory(
+            _is_model, lambda t: _make_object_hook(converter, t)
+        )
+    else:
         leaves: dict[Any, Any] = {
             PartialDate: _structure_date,
             float: _structure_number,

@@ -465,8 +465,7 @@ class Ledger:
             which = "current entry" if started is current else "earlier entry"
             refusal = (
                 "date-order",
-                f"{change.date} is before the {which}'s {started.date};"
-                " a history is in date order",
+                f"{change.date} is before the {which}'s {started.date}; a history is in date order",
             )
         if refusal is not None:
             rule, detail = refusal

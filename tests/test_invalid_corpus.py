@@ -84,13 +84,7 @@ KINDS: dict[str, tuple[str, ...]] = {
 
 #: Corpus files whose expected lines say what should be printed but is not yet. xfail is strict,
 #: so the test fails as soon as the wording is fixed, to drop the entry.
-KNOWN_GAPS: dict[str, str] = {
-    "record_not_an_object": (
-        "codec._leaf reports a non-object where a record belongs as \"invalid value ('str'"
-        " object has no attribute 'keys')\"; its 'expected an object' branch only matches the"
-        " word 'items' (outside this change)"
-    ),
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 _LINE = re.compile(r"(?P<file>[^:]+\.json)(?::(?P<line>\d+))?: (?P<problem>.*)")
 

@@ -139,14 +139,7 @@ FORMULAS = [
     "-2+3",
     "@SUM(1+1)*cmd|' /C calc'!A0",
     "\t=1+1",
-    pytest.param(
-        "\r=1+1",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="report/table.py writes CSV with lineterminator '\\n', so csv leaves a lone"
-            " '\\r' unquoted and the row splits in two (outside this change)",
-        ),
-    ),
+    "\r=1+1",
 ]
 
 

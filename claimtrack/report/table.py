@@ -56,7 +56,9 @@ class Table:
         """The table as text in ``fmt``: any tabulate format name, ``csv`` or ``json``."""
         if fmt == "csv":
             buffer = io.StringIO()
-            writer = csv.writer(buffer, lineterminator="\n")
+            # RFC 4180 line ends: a cell holding a lone carriage return is then quoted, so no
+            # spreadsheet splits its row in two.
+            writer = csv.writer(buffer, lineterminator="\r\n")
             writer.writerow(self.headers)
             writer.writerows([_csv_cell(cell) for cell in row] for row in self.rows)
             return buffer.getvalue()
