@@ -459,6 +459,7 @@ def _parser() -> argparse.ArgumentParser:
         *,
         as_of: bool = True,
         table: bool = True,
+        ledger: str = "read",
     ) -> argparse.ArgumentParser:
         sub = commands.add_parser(
             name,
@@ -467,13 +468,22 @@ def _parser() -> argparse.ArgumentParser:
             epilog=f"Example:\n  {example}",
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        sub.add_argument(
-            "--ledger",
-            type=Path,
-            default=_default_ledger(),
-            metavar="PATH",
-            help="ledger file (default: the bundled Pakistan-Iran ledger)",
-        )
+        if ledger == "read":
+            sub.add_argument(
+                "--ledger",
+                type=Path,
+                default=_default_ledger(),
+                metavar="PATH",
+                help="ledger file (default: the bundled Pakistan-Iran ledger)",
+            )
+        elif ledger == "write":  # the bundled ledger is never written: name the file
+            sub.add_argument(
+                "--ledger",
+                type=Path,
+                required=True,
+                metavar="PATH",
+                help="the ledger file to change",
+            )
         if as_of:
             sub.add_argument(
                 "--as-of",
@@ -576,6 +586,7 @@ def _parser() -> argparse.ArgumentParser:
         " --mapping pledges.toml --out pledges.json",
         as_of=False,
         table=False,
+        ledger="none",
     )
     import_.add_argument(
         "files",
@@ -639,6 +650,7 @@ def _parser() -> argparse.ArgumentParser:
         "      --source src-a --quote 'the hotline was set up' --stance supports",
         as_of=False,
         table=False,
+        ledger="write",
     )
     record.add_argument("item", metavar="ITEM_ID", help="a commitment or claim id")
     record.add_argument(
@@ -665,6 +677,7 @@ def _parser() -> argparse.ArgumentParser:
         "claimtrack cite --ledger my.json c-hotline --source src-a --quote 'a hotline'",
         as_of=False,
         table=False,
+        ledger="write",
     )
     cite.add_argument("item", metavar="ITEM_ID", help="a commitment or claim id")
     _evidence_options(cite)
@@ -678,6 +691,7 @@ def _parser() -> argparse.ArgumentParser:
         "      --published 2019-05-02 --text talks-resume.txt",
         as_of=False,
         table=False,
+        ledger="write",
     )
     add_source.add_argument("--id", required=True, metavar="ID", help="a new, unique id")
     add_source.add_argument("--title", required=True, metavar="TEXT")
@@ -731,8 +745,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
     except InvalidLedger as error:
+        file = getattr(args, "ledger", None) or "claimtrack"
         for problem in _located(args, error.problems):
-            where = args.ledger if problem.line is None else f"{args.ledger}:{problem.line}"
+            where = file if problem.line is None else f"{file}:{problem.line}"
             print(f"{where}: {problem}", file=sys.stderr)
         return EXIT_INVALID
     except (UnknownColumn, UnknownStatus, _Usage) as error:
