@@ -76,6 +76,8 @@ class PartialDate:
     _earliest: dt.date = field(init=False, eq=False, repr=False)
     _latest: dt.date = field(init=False, eq=False, repr=False)
     _text: str = field(init=False, eq=False, repr=False)
+    #: (earliest, latest) as day ordinals, for the ledger's hot as-of loops.
+    _ordinals: tuple[int, int] = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # Bounds are asked for on every as-of query: work them out once.
@@ -89,6 +91,7 @@ class PartialDate:
         object.__setattr__(self, "_earliest", earliest)
         object.__setattr__(self, "_latest", latest)
         object.__setattr__(self, "_text", self._edtf())
+        object.__setattr__(self, "_ordinals", (earliest.toordinal(), latest.toordinal()))
 
     @classmethod
     def parse(cls, text: str, *, inferred: str | None = None) -> PartialDate:

@@ -276,25 +276,20 @@ class Ledger:
     def _known_ordinals(self, item: Commitment | Claim) -> list[int]:
         found = self._known.get(item.id)
         if found is None:
+            published = self._published_ordinals()
             found = []
             floor = 0
-            for change in item.history:
-                floor = max(floor, change.date.earliest.toordinal())
-                found.append(max(self._known_from_ordinal(change), floor))
+            history: Sequence[StatusChange[Any]] = item.history
+            for change in history:
+                earliest, known = change.date._ordinals
+                floor = max(floor, earliest)
+                for evidence_id in change.evidence:
+                    day = published.get(evidence_id)
+                    if day is not None and earliest <= day < known:
+                        known = day
+                found.append(max(known, floor))
             self._known[item.id] = found
         return found
-
-    def _known_from_ordinal(self, change: StatusChange[Any]) -> int:
-        date = change.date
-        known = date.latest.toordinal()
-        if change.evidence:
-            published = self._published_ordinals()
-            earliest = date.earliest.toordinal()
-            for evidence_id in change.evidence:
-                day = published.get(evidence_id)
-                if day is not None and earliest <= day < known:
-                    known = day
-        return known
 
     def _published_ordinals(self) -> dict[str, int]:
         """Evidence id -> last possible day of its source's publication, built on first use."""
