@@ -159,6 +159,7 @@ class Ledger:
     _views: dict[str, Records[Any]] = field(init=False, eq=False, repr=False)
     _keys: dict[str, list[int]] = field(init=False, eq=False, repr=False)
     _known: dict[str, list[int]] = field(init=False, eq=False, repr=False)
+    _cited_cache: dict[str, list[str]] = field(init=False, eq=False, repr=False)
     _published: dict[str, int] | None = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -181,6 +182,7 @@ class Ledger:
         object.__setattr__(self, "_views", views)
         object.__setattr__(self, "_keys", {})
         object.__setattr__(self, "_known", {})
+        object.__setattr__(self, "_cited_cache", {})
         object.__setattr__(self, "_published", None)
 
     # -- collections ----------------------------------------------------------------------
@@ -291,6 +293,12 @@ class Ledger:
             self._known[item.id] = found
         return found
 
+    def _cited(self, item: Commitment | Claim) -> list[str]:
+        found = self._cited_cache.get(item.id)
+        if found is None:
+            found = self._cited_cache[item.id] = _cited_ids(item)
+        return found
+
     def _published_ordinals(self) -> dict[str, int]:
         """Evidence id -> last possible day of its source's publication, built on first use."""
         if self._published is None:
@@ -321,7 +329,7 @@ class Ledger:
     def evidence_for(self, item_id: str) -> list[Evidence]:
         """Evidence an item cites, in its own list or in its history, each once."""
         evidence = self._views["evidence"]
-        return [evidence[evidence_id] for evidence_id in _cited_ids(self.item(item_id))]
+        return [evidence[evidence_id] for evidence_id in self._cited(self.item(item_id))]
 
     def evidence_date(self, evidence: Evidence) -> PartialDate | None:
         """When a piece of evidence appeared: its source's publication date."""
@@ -334,7 +342,7 @@ class Ledger:
         item = self.item(item_id)
         published = self._published_ordinals()
         known = list(self._known_ordinals(item))
-        known.extend(p for e in _cited_ids(item) if (p := published.get(e)) is not None)
+        known.extend(p for e in self._cited(item) if (p := published.get(e)) is not None)
         last = max((k for k in known if k <= day), default=None)
         return None if last is None else dt.date.fromordinal(last)
 
@@ -344,26 +352,38 @@ class Ledger:
         published = self._published_ordinals()
         dated = [
             (p, evidence_id)
-            for evidence_id in _cited_ids(self.item(item_id))
+            for evidence_id in self._cited(self.item(item_id))
             if (p := published.get(evidence_id)) is not None and p <= day
         ]
         return self._views["evidence"][max(dated)[1]] if dated else None
 
     def is_overdue(self, commitment_id: str, as_of: AsOf) -> bool:
         """Whether a still-open commitment's due date has passed by the as-of day."""
-        commitment = self._views["commitments"][commitment_id]
-        current = self.status_as_of(commitment_id, as_of)
-        if commitment.due is None or current is None:
-            return False
-        return current.status in OPEN_COMMITMENT_STATUSES and commitment.due.latest < as_day(as_of)
+        return self.flags(commitment_id, as_of)[0]
 
     def is_stale(self, item_id: str, as_of: AsOf, *, days: int = 365) -> bool:
         """Whether an open commitment or unsettled claim has had no news for ``days`` days."""
+        return self.flags(item_id, as_of, stale_days=days)[1]
+
+    def flags(self, item_id: str, as_of: AsOf, *, stale_days: int = 365) -> tuple[bool, bool]:
+        """``(overdue, stale)`` for an item on the as-of day, from one status lookup.
+
+        Both are derived, never stored: overdue when an open commitment's due date has passed;
+        stale when an open commitment or unsettled claim has had no news for ``stale_days``.
+        """
         current = self.status_as_of(item_id, as_of)
-        if current is None or current.status not in _UNSETTLED:
-            return False
-        last = self.last_activity(item_id, as_of)
-        return last is not None and (as_day(as_of) - last).days > days
+        if current is None:
+            return (False, False)
+        day = as_day(as_of)
+        due = getattr(self.item(item_id), "due", None)
+        overdue = (
+            due is not None and current.status in OPEN_COMMITMENT_STATUSES and due.latest < day
+        )
+        stale = False
+        if current.status in _UNSETTLED:
+            last = self.last_activity(item_id, day)
+            stale = last is not None and (day - last).days > stale_days
+        return (overdue, stale)
 
     def overdue(self, as_of: AsOf) -> list[Commitment]:
         """Commitments overdue on the as-of day, by id."""

@@ -63,12 +63,8 @@ def latest_evidence(ledger: Ledger, item: Commitment | Claim, as_of: AsOf) -> st
 
 def flags(ledger: Ledger, item: Commitment | Claim, as_of: AsOf, stale_days: int) -> str:
     """The derived overdue and stale flags of an item, for one cell."""
-    found = []
-    if isinstance(item, Commitment) and ledger.is_overdue(item.id, as_of):
-        found.append("overdue")
-    if ledger.is_stale(item.id, as_of, days=stale_days):
-        found.append("stale")
-    return ", ".join(found)
+    overdue, stale = ledger.flags(item.id, as_of, stale_days=stale_days)
+    return ", ".join(name for name, on in (("overdue", overdue), ("stale", stale)) if on)
 
 
 def _shape(
