@@ -463,6 +463,16 @@ def _unknown_key(key: str, expected: list[str]) -> str:
 
 def from_document(document: object) -> Ledger:
     """Build a validated ledger from parsed JSON, reporting every problem with its path."""
+    return _build(document, reparse=None)
+
+
+def _build(document: object, *, reparse: Callable[[], Any] | None) -> Ledger:
+    """``from_document``; with ``reparse``, the document is the caller's own to consume.
+
+    Then each parsed collection is dropped as soon as its records are built, so the parsed
+    dicts and the records are never all alive at once (the peak memory of a load). Should the
+    fast path fail, ``reparse`` gives the whole document back for the detailed one.
+    """
     if not isinstance(document, dict):
         raise MalformedLedger(
             [Problem("$", f"expected a ledger object, got {_describe(document)}")]
@@ -493,21 +503,33 @@ def from_document(document: object) -> Ledger:
         if key not in expected_keys
     )
     with _without_gc():
-        collections = None if problems else _structure_fast(document)
+        collections = None if problems else _structure_fast(document, consume=reparse is not None)
         if collections is None:
+            if reparse is not None and not problems:
+                document = typing.cast(dict[str, Any], reparse())  # it may be part-consumed
             collections = _structure_detailed(document, problems)
         if problems:
             raise MalformedLedger(problems)
         return Ledger(**collections)
 
 
-def _structure_fast(document: dict[str, Any]) -> dict[str, tuple[Any, ...]] | None:
-    """Every collection structured without detailed validation, or ``None`` on any failure."""
+def _structure_fast(
+    document: dict[str, Any], *, consume: bool = False
+) -> dict[str, tuple[Any, ...]] | None:
+    """Every collection structured without detailed validation, or ``None`` on any failure.
+
+    With ``consume``, each collection is removed from ``document`` once built, largest first.
+    """
     try:
-        return {
-            name: _FAST_CONVERTER.structure(document.get(name, []), _TUPLE_TYPES[name])
-            for name in COLLECTIONS
-        }
+        if not consume:
+            return {
+                name: _FAST_CONVERTER.structure(document.get(name, []), _TUPLE_TYPES[name])
+                for name in COLLECTIONS
+            }
+        built: dict[str, tuple[Any, ...]] = {}
+        for name in sorted(COLLECTIONS, key=lambda n: -len(document.get(n) or ())):
+            built[name] = _FAST_CONVERTER.structure(document.pop(name, []), _TUPLE_TYPES[name])
+        return {name: built[name] for name in COLLECTIONS}
     except Exception:  # the detailed re-run explains it
         return None
 
@@ -603,8 +625,19 @@ def loads(text: str | bytes) -> Ledger:
         ) from None
     except RecursionError:
         raise MalformedLedger([Problem("$", "not valid JSON: nested too deeply")]) from None
+    parsed = [document]
+    del document  # _build consumes it: hold no other reference
+
+    def reparse() -> Any:
+        return json.loads(
+            text,
+            parse_float=_parse_float,
+            parse_int=_parse_int,
+            parse_constant=_NOT_JSON_NUMBERS.__getitem__,
+        )
+
     try:
-        return from_document(document)
+        return _build(parsed.pop(), reparse=reparse)
     except InvalidLedger as error:
         # Only now, on the error path, find the line each problem's value starts on.
         if "\n" not in text:
@@ -655,10 +688,10 @@ def _fast_encoding(ledger: Ledger) -> bytes | None:
 def load(path: str | os.PathLike[str]) -> Ledger:
     """Read and validate a ledger file."""
     try:
-        data = Path(path).read_bytes()
+        data = [Path(path).read_bytes()]
     except OSError as error:
         raise LedgerFileError(f"cannot read ledger {os.fspath(path)!r}: {error.strerror}") from None
-    return loads(data)
+    return loads(data.pop())  # no reference kept here: loads frees the bytes once decoded
 
 
 def save(ledger: Ledger, path: str | os.PathLike[str]) -> None:

@@ -82,3 +82,33 @@ def test_valid_ledgers_take_the_fast_path(ledger: Any) -> None:
     fast = codec._structure_fast(codec.to_document(ledger))
     assert fast is not None
     assert _surely_valid(*(fast[name] for name in COLLECTIONS))
+
+
+@given(ledgers())
+def test_from_document_leaves_the_callers_document_alone(ledger: Any) -> None:
+    """Only ``loads`` consumes its own parsed document; ``from_document`` never touches yours."""
+    document = codec.to_document(ledger)
+    before = copy.deepcopy(document)
+    assert codec.from_document(document) == ledger
+    assert document == before
+
+
+@given(mutated_documents())
+def test_loads_explains_after_consuming(document: dict[str, Any]) -> None:
+    """``loads`` (which frees parsed collections as it goes) reports what ``from_document``
+    reports for the same document."""
+    import json
+
+    text = json.dumps(document, indent=1)
+    try:
+        expected = codec.from_document(copy.deepcopy(document))
+    except codec.InvalidLedger as error:
+        expected_lines = error.lines
+        try:
+            codec.loads(text)
+        except codec.InvalidLedger as again:
+            assert again.lines == expected_lines
+        else:
+            raise AssertionError("loads accepted what from_document refused") from None
+    else:
+        assert codec.loads(text) == expected
