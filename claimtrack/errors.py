@@ -94,8 +94,11 @@ class UnknownId(ClaimtrackError, LookupError):
         self.kind = kind
         self.record_id = record_id
         message = f"no {kind} with id {record_id!r}"
+        if not isinstance(record_id, str):
+            message += " (ids are text; iterate the collection for records by position)"
         # Beyond a few thousand ids a suggestion costs more than the lookup it explains.
-        close = _closest(record_id, known) if len(known) <= 5000 else None
+        usable = isinstance(record_id, str) and len(known) <= 5000
+        close = _closest(record_id, known) if usable else None
         if close:
             message += f"; did you mean {close!r}?"
         super().__init__(message)

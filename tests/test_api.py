@@ -50,3 +50,14 @@ def test_bad_dates_are_claimtrack_errors() -> None:
             claimtrack.PartialDate.parse(text)
         with pytest.raises(claimtrack.InvalidDate):
             ledger.status_as_of("c-hotline", text)
+
+
+def test_lookup_by_position_is_explained() -> None:
+    """Collections look records up by id; a number gets a ClaimtrackError that says so."""
+    ledger = claimtrack.datasets.pakistan_iran()
+    with pytest.raises(claimtrack.UnknownId, match="ids are text"):
+        ledger.commitments[0]  # type: ignore[index]
+    with pytest.raises(claimtrack.UnknownId, match="did you mean 'c-hotline'"):
+        ledger.commitments["c-hotlin"]
+    assert ledger.commitments["c-hotline"].category == "hotline"
+    assert len(ledger.commitments) == len(list(ledger.commitments))
