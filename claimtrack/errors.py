@@ -17,6 +17,7 @@ __all__ = [
     "InvalidLedger",
     "LedgerFileError",
     "MalformedLedger",
+    "NotARecord",
     "Problem",
     "QuoteProblems",
     "TransitionRefused",
@@ -81,6 +82,10 @@ class QuoteProblems(InvalidLedger):
 
 class InvalidDate(ClaimtrackError, ValueError):
     """Text that is not an EDTF date, or a date that does not exist (2018-02-30)."""
+
+
+class NotARecord(ClaimtrackError, TypeError):
+    """Something that is not a ledger record was given where a record belongs."""
 
 
 class LedgerFileError(ClaimtrackError, OSError):

@@ -19,7 +19,7 @@ from attrs import field, frozen
 
 from claimtrack._checks import check
 from claimtrack.dates import PartialDate
-from claimtrack.errors import InvalidLedger, TransitionRefused, UnknownId
+from claimtrack.errors import InvalidLedger, NotARecord, TransitionRefused, UnknownId
 from claimtrack.lifecycle import (
     OPEN_COMMITMENT_STATUSES,
     ClaimStatus,
@@ -452,7 +452,11 @@ class Ledger:
         """A new ledger with these records added; ids must be new."""
         grouped: dict[str, list[Any]] = {name: list(self._views[name]) for name in COLLECTIONS}
         for record in records:
-            grouped[_COLLECTION_OF[type(record)]].append(record)
+            collection = _COLLECTION_OF.get(type(record))
+            if collection is None:
+                kinds = ", ".join(kind.__name__ for kind in _COLLECTION_OF)
+                raise NotARecord(f"cannot add {record!r}; expected one of {kinds}")
+            grouped[collection].append(record)
         return Ledger(**{name: tuple(items) for name, items in grouped.items()})
 
     def cite(self, item_id: str, *evidence_ids: str) -> Ledger:

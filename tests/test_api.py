@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -61,3 +62,10 @@ def test_lookup_by_position_is_explained() -> None:
         ledger.commitments["c-hotlin"]
     assert ledger.commitments["c-hotline"].category == "hotline"
     assert len(ledger.commitments) == len(list(ledger.commitments))
+
+
+def test_adding_a_non_record_is_explained() -> None:
+    """``Ledger.add`` refuses anything that is not a record with a ClaimtrackError."""
+    ledger = claimtrack.datasets.pakistan_iran()
+    with pytest.raises(claimtrack.NotARecord, match=re.escape("cannot add {'id': 'x'}; expected")):
+        ledger.add({"id": "x"})  # type: ignore[arg-type]
