@@ -9,6 +9,7 @@ whatever this path accepts, the detailed path accepts too, with an equal result.
 from __future__ import annotations
 
 import enum
+import functools
 import typing
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -62,6 +63,9 @@ def make_structure(
         "    if type(o) is not dict or not o.keys() <= allowed:",
         "        refuse()",
     ]
+    check = functools.partial(
+        _check, converter, namespace=namespace, leaf_hooks=leaf_hooks, is_tuple=is_homogeneous_tuple
+    )
     arguments = []
     for position, attribute in enumerate(fields):
         hint = hints[attribute.name]
@@ -71,19 +75,7 @@ def make_structure(
         default = attribute.default
         if default is attrs.NOTHING:
             lines.append(f"    {name} = o[{key!r}]")
-            lines.extend(
-                _check(
-                    converter,
-                    hint,
-                    name,
-                    namespace,
-                    position,
-                    leaf_hooks,
-                    optional_inner,
-                    is_homogeneous_tuple,
-                    "    ",
-                )
-            )
+            lines.extend(check(hint, name, position, "    "))
         else:
             namespace[f"default{position}"] = default
             lines.append(f"    if {key!r} in o:")
@@ -91,33 +83,10 @@ def make_structure(
             if default is None:
                 lines.append(f"        if {name} is not None:")
                 inner = optional_inner(hint)
-                lines.extend(
-                    _check(
-                        converter,
-                        inner if inner is not None else hint,
-                        name,
-                        namespace,
-                        position,
-                        leaf_hooks,
-                        optional_inner,
-                        is_homogeneous_tuple,
-                        "            ",
-                    )
-                )
+                hint = inner if inner is not None else hint
+                lines.extend(check(hint, name, position, "            "))
             else:
-                lines.extend(
-                    _check(
-                        converter,
-                        hint,
-                        name,
-                        namespace,
-                        position,
-                        leaf_hooks,
-                        optional_inner,
-                        is_homogeneous_tuple,
-                        "        ",
-                    )
-                )
+                lines.extend(check(hint, name, position, "        "))
             lines.append("    else:")
             lines.append(f"        {name} = default{position}")
         arguments.append(f"{attribute.alias}={name}")
@@ -132,12 +101,12 @@ def _check(
     converter: Any,
     hint: Any,
     name: str,
-    namespace: dict[str, Any],
     position: int,
-    leaf_hooks: dict[Any, Hook],
-    optional_inner: Callable[[Any], Any],
-    is_homogeneous_tuple: Callable[[Any], bool],
     indent: str,
+    *,
+    namespace: dict[str, Any],
+    leaf_hooks: dict[Any, Hook],
+    is_tuple: Callable[[Any], bool],
 ) -> list[str]:
     """Lines that check ``name`` against ``hint`` and rebind it to its structured value."""
     if hint is str:
@@ -156,7 +125,7 @@ def _check(
         namespace[f"leaf{position}"] = leaf_hooks[hint]
         namespace[f"hint{position}"] = hint
         return [f"{indent}{name} = leaf{position}({name}, hint{position})"]
-    if is_homogeneous_tuple(hint):
+    if is_tuple(hint):
         element = typing.get_args(hint)[0]
         lines = [f"{indent}if type({name}) is not list:", f"{indent}    refuse()"]
         if element is str:
