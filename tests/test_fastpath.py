@@ -17,7 +17,7 @@ json_values = st.recursive(
     st.none()
     | st.booleans()
     | st.integers(-3, 9)
-    | st.floats(allow_nan=False)
+    | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(max_size=6)
     | st.sampled_from(["announced", "implemented", "supports", "2018", "2018-02-30", "A", "news"]),
     lambda inner: (
