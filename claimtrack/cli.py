@@ -165,22 +165,22 @@ def _text_folder(args: argparse.Namespace) -> Path:
 
 #: An exporter renders a ledger as of a day: it returns the text (or bytes) to write, or writes
 #: ``out`` itself and returns ``None`` (formats such as SQLite that need a file).
-Exporter = Callable[[Ledger, dt.date, Path | None], str | bytes | None]
+Exporter = Callable[[Ledger, dt.date, Path | None, Path], str | bytes | None]
 
 
-def _export_status_csv(ledger: Ledger, as_of: dt.date, out: Path | None) -> str:
+def _export_status_csv(ledger: Ledger, as_of: dt.date, out: Path | None, texts: Path) -> str:
     from claimtrack.report import status_table
 
     return status_table(ledger, as_of).render("csv")
 
 
-def _export_status_json(ledger: Ledger, as_of: dt.date, out: Path | None) -> str:
+def _export_status_json(ledger: Ledger, as_of: dt.date, out: Path | None, texts: Path) -> str:
     from claimtrack.report import status_table
 
     return status_table(ledger, as_of).render("json")
 
 
-def _export_html(ledger: Ledger, as_of: dt.date, out: Path | None) -> str:
+def _export_html(ledger: Ledger, as_of: dt.date, out: Path | None, texts: Path) -> str:
     from claimtrack.report import html_report
 
     return html_report(ledger, as_of)
@@ -194,25 +194,31 @@ EXPORTS: dict[str, Exporter] = {
 }
 
 
-def _export_sqlite(ledger: Ledger, as_of: dt.date, out: Path | None) -> bytes:
+def _export_sqlite(ledger: Ledger, as_of: dt.date, out: Path | None, texts: Path) -> bytes:
     from claimtrack.interop.sqlite import sqlite_bytes
 
     return sqlite_bytes(ledger)
 
 
-def _export_claimreview(ledger: Ledger, as_of: dt.date, out: Path | None) -> str:
+def _export_claimreview(ledger: Ledger, as_of: dt.date, out: Path | None, texts: Path) -> str:
     from claimtrack.interop.claimreview import claimreview_json
 
     return claimreview_json(ledger, as_of=as_of)
 
 
-def _export_annotations(ledger: Ledger, as_of: dt.date, out: Path | None) -> str:
+def _export_annotations(ledger: Ledger, as_of: dt.date, out: Path | None, texts: Path) -> str:
     from claimtrack.interop.annotations import web_annotations_json
+    from claimtrack.quotes import read_source_texts
 
-    return web_annotations_json(ledger)
+    # Archived texts give each quote its prefix and suffix; a text that cannot be read only
+    # leaves its quotes without them, so it is a note on stderr, not a failure.
+    found, problems = read_source_texts(ledger, texts)
+    for problem in problems:
+        print(f"claimtrack: note: {problem}", file=sys.stderr)
+    return web_annotations_json(ledger, texts=found)
 
 
-def _export_csv_tables(ledger: Ledger, as_of: dt.date, out: Path | None) -> None:
+def _export_csv_tables(ledger: Ledger, as_of: dt.date, out: Path | None, texts: Path) -> None:
     from claimtrack.interop.tables import write_csv_tables
 
     if out is None:
@@ -232,7 +238,7 @@ EXPORTS.update(
 
 def _export(args: argparse.Namespace) -> int:
     exporter = EXPORTS[args.to]
-    result = exporter(_open(args), args.as_of, args.out)
+    result = exporter(_open(args), args.as_of, args.out, _text_folder(args))
     if result is None:
         return EXIT_OK
     data = result.encode("utf-8") if isinstance(result, str) else result
@@ -633,7 +639,7 @@ def _parser() -> argparse.ArgumentParser:
         as_of=False,
         table=False,
     )
-    for sub in (validate, coverage):
+    for sub in (validate, coverage, export):
         sub.add_argument(
             "--sources",
             type=Path,

@@ -167,3 +167,20 @@ def test_help_shows_an_example(capsys: pytest.CaptureFixture[str]) -> None:
         with pytest.raises(SystemExit):
             main([command, "--help"])
         assert "Example:\n  claimtrack " + command in capsys.readouterr().out
+
+
+def test_export_annotations_anchors_quotes_in_the_texts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Web Annotations from the CLI carry prefix and suffix read from the archived texts; when
+    the texts cannot be read, each is a note on stderr and the export still succeeds."""
+    assert main(["export", "--to", "annotations"]) == 0
+    annotations = json.loads(capsys.readouterr().out)
+    selectors = [a["target"]["selector"] for a in annotations]
+    assert all(s["type"] == "TextQuoteSelector" for s in selectors)
+    # A quote at the very start or end of its article has no prefix or no suffix; none has neither.
+    assert all(s.get("prefix") or s.get("suffix") for s in selectors)
+    assert sum(1 for s in selectors if "prefix" in s and "suffix" in s) > len(selectors) // 2
+    assert main(["export", "--to", "annotations", "--sources", str(tmp_path)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2 and all(line.startswith("claimtrack: note: $.sources[") for line in err)
