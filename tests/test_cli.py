@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack.cli import main
+from claimtrack.cli import main, parser
 from tests.test_errors import valid
 
 
@@ -161,12 +162,32 @@ def test_report_mistakes(argv: list[str], message: str, capsys: pytest.CaptureFi
     assert "Traceback" not in err
 
 
-def test_help_shows_an_example(capsys: pytest.CaptureFixture[str]) -> None:
-    """Every command's --help ends with an example."""
-    for command in ("report", "scorecard", "timeline", "diff", "evidence", "export", "validate"):
-        with pytest.raises(SystemExit):
-            main([command, "--help"])
-        assert "Example:\n  claimtrack " + command in capsys.readouterr().out
+def _command_names() -> list[str]:
+    """Every subcommand the parser knows, read from the parser itself."""
+    commands = next(
+        action for action in parser()._actions if isinstance(action, argparse._SubParsersAction)
+    )
+    return sorted(commands.choices)
+
+
+def test_every_command_is_listed_in_help(capsys: pytest.CaptureFixture[str]) -> None:
+    """``claimtrack --help`` names every subcommand (and there are at least the original 15)."""
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    names = _command_names()
+    assert len(names) >= 15
+    assert all(name in out for name in names)
+
+
+@pytest.mark.parametrize("command", _command_names())
+def test_help_shows_an_example(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every command's --help exits 0 and ends with an example of that command."""
+    with pytest.raises(SystemExit) as exit_:
+        main([command, "--help"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    assert out.split("Example:\n  ", 1)[1].split()[:2] == ["claimtrack", command]
 
 
 def test_export_annotations_anchors_quotes_in_the_texts(

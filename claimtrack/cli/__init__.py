@@ -1,0 +1,103 @@
+"""The ``claimtrack`` command: thin argparse commands over the library.
+
+Exit codes: 0 ok, 1 invalid data (one ``path: message`` line per problem on stderr), 2 bad usage.
+
+One module per command group, each with a ``register(commands)`` function that adds its
+subcommands; :mod:`claimtrack.cli.options` holds what they share (exit codes, option types,
+``--ledger``/``--as-of``/``--format``, table output). To add a command:
+
+1. In an existing group module, or a new ``claimtrack/cli/<group>.py``, write the command's body
+   ``def _name(args: argparse.Namespace) -> int`` (parse nothing, call the library, print,
+   return an exit code; raise :class:`~claimtrack.errors.ClaimtrackError` subclasses for bad
+   input and ``options.Usage`` for a command-line mistake found late).
+2. In the module's ``register(commands)``, call ``commands.add(name, _name, summary, example,
+   as_of=..., table=..., ledger="read" | "write" | "none")`` and add the command's own
+   arguments to the parser it returns.
+3. A new module goes into :data:`GROUPS` below (the order there is the order in ``--help``), and
+   its command into the ``--help`` test in ``tests/test_cli.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from claimtrack._locate import with_lines
+from claimtrack.cli import checks, interop, reports, updates
+from claimtrack.cli.options import EXIT_INVALID, EXIT_OK, Commands, Usage
+from claimtrack.errors import ClaimtrackError, InvalidLedger, Problem
+from claimtrack.report.status import UnknownColumn, UnknownStatus
+
+__all__ = ["main"]
+
+#: Each group's ``register``, in the order its commands appear in ``claimtrack --help``.
+GROUPS: tuple[Callable[[Commands], None], ...] = (
+    reports.register,
+    interop.register,
+    checks.register,
+    updates.register,
+)
+
+
+def _version() -> str:
+    from claimtrack._version import __version__
+
+    return f"claimtrack {__version__}"
+
+
+def parser() -> argparse.ArgumentParser:
+    """The ``claimtrack`` argument parser, with every group's commands."""
+    top = argparse.ArgumentParser(
+        prog="claimtrack",
+        description="An evidence-backed ledger of pledges and claims, and what became of them.",
+        epilog="Example: claimtrack report --as-of 2018-07-31",
+    )
+    top.add_argument("--version", action="version", version=_version())
+    commands = Commands(top.add_subparsers(dest="command", required=True, metavar="COMMAND"))
+    for register in GROUPS:
+        register(commands)
+    return top
+
+
+def _located(args: argparse.Namespace, problems: Sequence[Problem]) -> Sequence[Problem]:
+    """Problems with line numbers in the ledger file, where they can be known.
+
+    Loading sets them; ``validate`` also finds them for quote problems, whose paths are
+    positions in the file as it stands (other commands' paths may be in an updated ledger).
+    """
+    if args.command != "validate" or all(problem.line is not None for problem in problems):
+        return problems
+    try:
+        text = Path(args.ledger).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return problems
+    return with_lines(text, problems)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code."""
+    top = parser()
+    args = top.parse_args(argv)
+    if getattr(args, "format", None) is not None:
+        from claimtrack.report import formats
+
+        if args.format not in formats():
+            top.error(f"unknown format {args.format!r}; expected one of {', '.join(formats())}")
+    try:
+        code: int = args.run(args)
+    except InvalidLedger as error:
+        file = getattr(args, "ledger", None) or "claimtrack"
+        for problem in _located(args, error.problems):
+            where = file if problem.line is None else f"{file}:{problem.line}"
+            print(f"{where}: {problem}", file=sys.stderr)
+        return EXIT_INVALID
+    except (UnknownColumn, UnknownStatus, Usage) as error:
+        top.error(str(error))  # a mistake on the command line: exit 2
+    except ClaimtrackError as error:
+        print(f"claimtrack: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    except BrokenPipeError:
+        return EXIT_OK
+    return code

@@ -1,0 +1,59 @@
+"""Commands that check a ledger against itself and its archived texts: validate, coverage."""
+
+from __future__ import annotations
+
+import argparse
+
+from claimtrack.cli.options import EXIT_OK, Commands, open_ledger, sources_option, text_folder
+from claimtrack.errors import InvalidLedger
+from claimtrack.quotes import check_quotes
+
+__all__ = ["register"]
+
+
+def _validate(args: argparse.Namespace) -> int:
+    ledger = open_ledger(args)
+    check_quotes(ledger, text_folder(args))
+    quoted = sum(1 for evidence in ledger.evidence if evidence.quote is not None)
+    print(
+        f"{args.ledger}: valid; {len(ledger.commitments)} commitments, {len(ledger.claims)}"
+        f" claims, {quoted} of {len(ledger.evidence)} evidence quotes verified"
+    )
+    return EXIT_OK
+
+
+def _coverage(args: argparse.Namespace) -> int:
+    from claimtrack.coverage import coverage
+    from claimtrack.quotes import read_source_texts
+
+    ledger = open_ledger(args)
+    texts, problems = read_source_texts(ledger, text_folder(args))
+    if problems:
+        raise InvalidLedger(problems, headline="archived texts unreadable")
+    for result in coverage(ledger, texts):
+        print(f"{result.source}: {result.cited} of {result.sentences} sentences cited")
+        for sentence in result.uncited:
+            print(f"  uncited: {sentence}")
+    return EXIT_OK
+
+
+def register(commands: Commands) -> None:
+    """Add validate and coverage."""
+    validate = commands.add(
+        "validate",
+        _validate,
+        "check a ledger's format, integrity, lifecycle and every quote against archived texts",
+        "claimtrack validate --ledger my.json --sources texts/",
+        as_of=False,
+        table=False,
+    )
+    sources_option(validate)
+    coverage = commands.add(
+        "coverage",
+        _coverage,
+        "list, per source, the sentences no evidence quote touches (for completeness reviews)",
+        "claimtrack coverage --sources fixtures/sources",
+        as_of=False,
+        table=False,
+    )
+    sources_option(coverage)
