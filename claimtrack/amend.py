@@ -2,17 +2,9 @@
 
 Two people (or two scripts) recording into one ledger file at once must not overwrite each other.
 ``amend`` holds an exclusive lock for the whole read-validate-write cycle. The lock is taken on a
-sidecar file (``.NAME.lock`` next to the ledger), not on the ledger itself, because ``save``
-replaces the ledger's inode atomically: a lock on the old inode would guard a file that is no
-longer there, and a second writer opening the new inode would not wait for it. The lock is
-``fcntl.flock`` from the standard library (no new dependency); the kernel releases it when its
-holder exits, even by SIGKILL, so a crashed writer never leaves the ledger locked. The lock file
-stays in place, since deleting it while another process waits on it would let a third one lock
-a fresh file and break the exclusion.
-
-Holding the lock also proves no cooperating writer is mid-save, so ``locked`` removes the one
-stale temporary file (``.NAME.<random>.tmp``) a killed writer can leave; plain ``save`` never
-deletes a file it did not create.
+sidecar file (``.NAME.lock`` next to the ledger) by ``claimtrack.files.locked``, which says why
+a sidecar, how the lock works on each platform, and how stale temporary files of killed writers
+are removed; plain ``save`` never deletes a file it did not create.
 
 ``record``, ``cite`` and ``add_source`` are the updates the ``claimtrack`` command offers; each
 returns the new, validated ledger it wrote.
@@ -21,14 +13,9 @@ returns the new, validated ledger it wrote.
 from __future__ import annotations
 
 import hashlib
-import importlib
 import os
-import re
-import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from attrs import frozen
@@ -43,6 +30,7 @@ from claimtrack.errors import (
     TransitionRefused,
     UnknownId,
 )
+from claimtrack.files import locked
 from claimtrack.ledger import Ledger
 from claimtrack.lifecycle import ClaimStatus, CommitmentStatus, Stance, allowed_next
 from claimtrack.model import Commitment, Credibility, Evidence, Source, StatusChange, TextQuote
@@ -54,105 +42,9 @@ __all__ = [
     "amend",
     "cite",
     "evidence_id",
-    "lock_path",
-    "locked",
     "quote_evidence",
     "record",
-    "stale_temporaries",
 ]
-
-#: How often a lock with a timeout is retried while another process holds it.
-_POLL_SECONDS = 0.01
-
-
-def lock_path(ledger: str | os.PathLike[str]) -> Path:
-    """The sidecar lock file of a ledger: ``.NAME.lock`` in the same folder."""
-    path = Path(ledger)
-    return path.parent / f".{path.name}.lock"
-
-
-def stale_temporaries(ledger: str | os.PathLike[str]) -> list[Path]:
-    """The temporary files ``save`` creates for this ledger (``.NAME.<8 random>.tmp``), sorted.
-
-    Outside the lock these may belong to a live writer; under it, only to a dead one.
-    """
-    path = Path(ledger)
-    pattern = re.compile(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp")
-    try:
-        names = os.listdir(path.parent)
-    except OSError:
-        return []
-    return sorted(path.parent / name for name in names if pattern.fullmatch(name))
-
-
-def _fcntl() -> ModuleType:
-    """The ``fcntl`` module, or a clear error on platforms without it (Windows)."""
-    try:
-        return importlib.import_module("fcntl")
-    except ImportError:
-        raise LedgerFileError(
-            "updating a ledger in place needs file locking (fcntl.flock), which this platform"
-            " does not offer; edit a copy and save it instead"
-        ) from None
-
-
-@contextmanager
-def locked(ledger: str | os.PathLike[str], *, timeout: float | None = None) -> Iterator[None]:
-    """Hold the ledger's exclusive lock for the block; wait at most ``timeout`` seconds for it.
-
-    On entry, stale temporary files of killed writers are removed (see the module docstring).
-    Raises ``LedgerFileError`` if the lock cannot be taken in time or at all.
-    """
-    fcntl = _fcntl()
-    sidecar = lock_path(ledger)
-    try:
-        descriptor = os.open(sidecar, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
-    except PermissionError:
-        # A lock file made by another user may be read-only to us; flock works on it anyway.
-        descriptor = _open_read_only(sidecar)
-    except OSError as error:
-        raise LedgerFileError(
-            f"cannot create lock file {os.fspath(sidecar)!r}: {error.strerror}"
-        ) from None
-    try:
-        _acquire(fcntl, descriptor, timeout, ledger)
-        for temporary in stale_temporaries(ledger):
-            temporary.unlink(missing_ok=True)
-        yield
-    finally:
-        os.close(descriptor)  # closing releases the lock
-
-
-def _open_read_only(sidecar: Path) -> int:
-    """Open an existing lock file read-only (flock needs no write access)."""
-    try:
-        return os.open(sidecar, os.O_RDONLY | os.O_CLOEXEC)
-    except OSError as error:
-        raise LedgerFileError(
-            f"cannot open lock file {os.fspath(sidecar)!r}: {error.strerror}"
-        ) from None
-
-
-def _acquire(
-    fcntl: ModuleType, descriptor: int, timeout: float | None, ledger: str | os.PathLike[str]
-) -> None:
-    """Take the exclusive lock: block, or poll until ``timeout`` and then give up clearly."""
-    if timeout is None:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
-        return
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if time.monotonic() >= deadline:
-                raise LedgerFileError(
-                    f"ledger {os.fspath(ledger)!r} is locked by another update;"
-                    f" gave up after {timeout:g} s"
-                ) from None
-            time.sleep(_POLL_SECONDS)
-        else:
-            return
 
 
 def amend(

@@ -14,7 +14,6 @@ import gc
 import json
 import math
 import os
-import tempfile
 import types
 import typing
 from collections.abc import Callable, Iterator, Sequence
@@ -37,6 +36,7 @@ from claimtrack._fastpath import make_structure
 from claimtrack._locate import with_lines
 from claimtrack.dates import PartialDate
 from claimtrack.errors import InvalidLedger, LedgerFileError, MalformedLedger, Problem, _closest
+from claimtrack.files import write_atomically
 from claimtrack.ledger import COLLECTIONS, Ledger
 from claimtrack.lifecycle import ClaimStatus, CommitmentStatus, Stance
 from claimtrack.model import (
@@ -701,56 +701,4 @@ def save(ledger: Ledger, path: str | os.PathLike[str]) -> None:
     the target (a symlink at the target is replaced, never followed). An existing file keeps its
     permissions; no temporary file is left behind.
     """
-    write_atomically(Path(path), _encode(ledger))
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Replace ``target`` with ``data`` so that a crash leaves the old or the new content."""
-    folder = target.parent
-    try:
-        mode = target.stat(follow_symlinks=False).st_mode & 0o7777 if target.exists() else None
-    except OSError:
-        mode = None
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise LedgerFileError(
-            f"cannot write into {os.fspath(folder)!r}: {error.strerror}"
-        ) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if mode is not None and not target.is_symlink():
-            os.chmod(temporary, mode)
-        else:
-            os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, target)
-    except BaseException as error:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise LedgerFileError(
-                f"cannot write ledger {os.fspath(target)!r}: {error.strerror}"
-            ) from None
-        raise
-    _fsync_folder(folder)
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
+    write_atomically(path, _encode(ledger))

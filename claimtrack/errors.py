@@ -22,6 +22,7 @@ __all__ = [
     "QuoteProblems",
     "TransitionRefused",
     "UnknownId",
+    "UnsafeTarget",
 ]
 
 
@@ -90,6 +91,19 @@ class NotARecord(ClaimtrackError, TypeError):
 
 class LedgerFileError(ClaimtrackError, OSError):
     """A ledger or archived source file cannot be read or written."""
+
+
+class UnsafeTarget(LedgerFileError):
+    """An output path claimtrack refuses to write: a special file, the ledger read, or an
+    existing file without ``force``."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"refusing to write {path!r}: it {reason}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 class UnknownId(ClaimtrackError, LookupError):

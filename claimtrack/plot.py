@@ -261,7 +261,7 @@ def draw_timeline(
             f"cannot draw {os.fspath(path)!r}: the file name must end in .png or .svg"
         )
     data = _render(ledger, fmt, as_of=as_of, dpi=dpi)
-    from claimtrack.codec import write_atomically
+    from claimtrack.files import write_atomically
 
     write_atomically(target, data)
     return target

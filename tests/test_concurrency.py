@@ -20,8 +20,9 @@ import pytest
 
 import claimtrack
 from claimtrack import CommitmentStatus, check_quotes
-from claimtrack.amend import NewEvidence, amend, evidence_id, lock_path, locked
+from claimtrack.amend import NewEvidence, amend, evidence_id
 from claimtrack.cli import main
+from claimtrack.files import lock_path, locked
 from tests.conftest import ROOT
 
 WORKERS = 2
@@ -404,20 +405,29 @@ def test_lock_wait_gives_up_with_a_clear_error(
     assert path.read_bytes() == before
 
 
-def test_without_fcntl_updates_fail_clearly(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+def test_update_of_a_missing_ledger_leaves_no_lock_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """On a platform without fcntl (Windows) an update says why it cannot lock; nothing changes."""
-    path = write_ledger(tmp_path)
-    before = path.read_bytes()
-    monkeypatch.setitem(sys.modules, "fcntl", None)
-    with pytest.raises(claimtrack.LedgerFileError, match="needs file locking"):
-        amend(path, lambda ledger: ledger)
+    """`record` on a missing ledger says so and leaves no stray .lock behind."""
+    path = tmp_path / "missing.json"
     argv = ["record", "--ledger", str(path), "c-0", "--status", "in_progress", "--on", "2019"]
     code, _, err = run([*argv, "--evidence", "ev-agreed"], capsys)
     assert code == 1
-    assert err.startswith("claimtrack: updating a ledger in place needs file locking")
-    assert path.read_bytes() == before
+    assert err == f"claimtrack: cannot read ledger {str(path)!r}: No such file or directory\n"
+    assert sorted(tmp_path.iterdir()) == []
+
+
+def test_lock_is_taken_through_filelock(tmp_path: Path) -> None:
+    """The lock is filelock's (flock here, LockFileEx on Windows): a second FileLock waits."""
+    import filelock
+
+    path = write_ledger(tmp_path)
+    with locked(path):
+        other = filelock.FileLock(lock_path(path), timeout=0.05)
+        with pytest.raises(filelock.Timeout):
+            other.acquire()
+    with filelock.FileLock(lock_path(path), timeout=1):
+        pass  # released on leaving the block
 
 
 def test_amend_writes_only_when_something_changed(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ are printed (``pytest -s``) for RELIABILITY.md.
 
 Stale temporary files: a SIGKILLed writer can leave its one ``.NAME.<random>.tmp``. Plain ``save``
 never deletes a file it did not create, since it cannot tell a dead writer's temporary from a
-live one's; the locked update cycle (``claimtrack.amend.locked``) removes them, since holding the
+live one's; the locked update cycle (``claimtrack.files.locked``) removes them, since holding the
 lock proves no cooperating writer is mid-save. Both halves are tested here.
 """
 
@@ -27,7 +27,7 @@ import pytest
 
 import claimtrack
 from claimtrack import Ledger, LedgerFileError, synthetic
-from claimtrack.amend import locked, stale_temporaries
+from claimtrack.files import locked, stale_temporaries
 
 #: The issue asks for at least 50 kills.
 KILLS = 60
@@ -230,7 +230,7 @@ def test_failed_save_leaves_the_old_file_and_no_temporary(
         raise OSError(errno.EIO, "Input/output error")
 
     monkeypatch.setattr(os, failing, fail)
-    with pytest.raises(LedgerFileError, match=r"cannot write ledger .*Input/output error"):
+    with pytest.raises(LedgerFileError, match=r"cannot write .*Input/output error"):
         claimtrack.save(small_ledger("Persia"), path)
     monkeypatch.undo()
     assert path.read_bytes() == before

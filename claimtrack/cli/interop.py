@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from claimtrack.cli.options import (
@@ -18,19 +18,23 @@ from claimtrack.cli.options import (
     Commands,
     Usage,
     as_of_day,
+    force_option,
     open_ledger,
     sources_option,
     text_folder,
 )
-from claimtrack.codec import write_atomically
 from claimtrack.errors import InvalidLedger
+from claimtrack.files import STDOUT, check_target, write_folder_atomically, write_output
 from claimtrack.ledger import Ledger
 
 __all__ = ["EXPORTS", "Exporter", "register"]
 
-#: An exporter renders a ledger as of a day: it returns the text (or bytes) to write, or writes
-#: ``out`` itself and returns ``None`` (formats such as SQLite that need a file).
-Exporter = Callable[[Ledger, dt.date, Path | None, Path], str | bytes | None]
+#: An exporter renders a ledger as of a day: it returns the text (or bytes) to write, or, for a
+#: format in ``FOLDER_EXPORTS``, the files (name -> bytes) to write into the ``--out`` folder.
+Exporter = Callable[[Ledger, dt.date, Path | None, Path], str | bytes | Mapping[str, bytes]]
+
+#: Formats that write a folder of files rather than one file.
+FOLDER_EXPORTS = frozenset({"csv-per-entity"})
 
 
 def _export_status_csv(ledger: Ledger, as_of: dt.date, out: Path | None, texts: Path) -> str:
@@ -75,12 +79,12 @@ def _export_annotations(ledger: Ledger, as_of: dt.date, out: Path | None, texts:
     return web_annotations_json(ledger, texts=found)
 
 
-def _export_csv_tables(ledger: Ledger, as_of: dt.date, out: Path | None, texts: Path) -> None:
-    from claimtrack.interop.tables import write_csv_tables
+def _export_csv_tables(
+    ledger: Ledger, as_of: dt.date, out: Path | None, texts: Path
+) -> dict[str, bytes]:
+    from claimtrack.interop.tables import csv_tables
 
-    if out is None:
-        raise Usage("csv-per-entity writes one file per table: give --out FOLDER")
-    write_csv_tables(ledger, out)
+    return csv_tables(ledger)
 
 
 #: Export formats by name.
@@ -96,16 +100,17 @@ EXPORTS: dict[str, Exporter] = {
 
 
 def _export(args: argparse.Namespace) -> int:
-    exporter = EXPORTS[args.to]
-    result = exporter(open_ledger(args), args.as_of, args.out, text_folder(args))
-    if result is None:
-        return EXIT_OK
-    data = result.encode("utf-8") if isinstance(result, str) else result
-    if args.out is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+    folder = args.to in FOLDER_EXPORTS
+    to_stdout = args.out is None or str(args.out) == STDOUT
+    if folder and to_stdout:
+        raise Usage(f"{args.to} writes one file per table: give --out FOLDER")
+    if not folder and not to_stdout:  # refused before any work is done
+        check_target(args.out, force=args.force, read=[args.ledger])
+    result = EXPORTS[args.to](open_ledger(args), args.as_of, args.out, text_folder(args))
+    if isinstance(result, Mapping):  # all files written, or none
+        write_folder_atomically(args.out, result, force=args.force)
     else:
-        write_atomically(args.out, data)
+        write_output(args.out, result, force=args.force, read=[args.ledger])
     return EXIT_OK
 
 
@@ -113,7 +118,7 @@ _DATABASE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 
 
 def _import(args: argparse.Namespace) -> int:
-    from claimtrack.codec import dumps, save
+    from claimtrack.codec import dumps
     from claimtrack.interop import ImportProblems, Snapshot, import_records, read_mapping
     from claimtrack.interop.sqlite import read_sqlite
 
@@ -137,13 +142,12 @@ def _import(args: argparse.Namespace) -> int:
         for line in error.lines:
             print(f"{args.files[0]}: {line}", file=sys.stderr)
         return EXIT_INVALID
-    report = sys.stderr if args.out is None else sys.stdout
+    to_stdout = args.out is None or str(args.out) == STDOUT
+    report = sys.stderr if to_stdout else sys.stdout
     for line in lines:
         print(line, file=report)
-    if args.out is None:
-        sys.stdout.write(dumps(ledger))
-    else:
-        save(ledger, args.out)
+    write_output(args.out, dumps(ledger), force=args.force, read=args.files)
+    if not to_stdout:
         print(f"wrote {args.out}")
     return EXIT_OK
 
@@ -151,7 +155,8 @@ def _import(args: argparse.Namespace) -> int:
 def _plot(args: argparse.Namespace) -> int:
     from claimtrack.plot import draw_timeline
 
-    print(f"wrote {draw_timeline(open_ledger(args), args.out, as_of=args.as_of)}")
+    target = check_target(args.out, force=args.force, read=[args.ledger])
+    print(f"wrote {draw_timeline(open_ledger(args), target, as_of=args.as_of)}")
     return EXIT_OK
 
 
@@ -172,7 +177,10 @@ def register(commands: Commands) -> None:
         metavar="FORMAT",
         help=f"one of {', '.join(sorted(EXPORTS))}",
     )
-    export.add_argument("--out", type=Path, metavar="PATH", help="output file (default: stdout)")
+    export.add_argument(
+        "--out", type=Path, metavar="PATH", help="output file, or - for stdout (the default)"
+    )
+    force_option(export)
     sources_option(export)
     import_ = commands.add(
         "import",
@@ -194,8 +202,9 @@ def register(commands: Commands) -> None:
     )
     import_.add_argument("--mapping", type=Path, metavar="TOML", help="the tracker's mapping")
     import_.add_argument(
-        "--out", type=Path, metavar="LEDGER", help="ledger file to write (default: stdout)"
+        "--out", type=Path, metavar="LEDGER", help="ledger file to write, or - for stdout (default)"
     )
+    force_option(import_)
     plot = commands.add(
         "plot",
         _plot,
@@ -207,6 +216,7 @@ def register(commands: Commands) -> None:
     plot.add_argument(
         "--out", type=Path, required=True, metavar="FILE", help="picture to write: .svg or .png"
     )
+    force_option(plot)
     plot.add_argument(
         "--as-of",
         type=as_of_day,

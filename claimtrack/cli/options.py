@@ -30,6 +30,7 @@ __all__ = [
     "as_of_day",
     "day",
     "emit",
+    "force_option",
     "open_ledger",
     "seconds",
     "sources_option",
@@ -174,4 +175,13 @@ def sources_option(sub: argparse.ArgumentParser) -> None:
         type=Path,
         metavar="DIR",
         help="folder of archived source texts (default: the ledger's folder)",
+    )
+
+
+def force_option(sub: argparse.ArgumentParser) -> None:
+    """--force: replace an existing output file (never the ledger read, never a special file)."""
+    sub.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing output file (the ledger read and special files never are)",
     )

@@ -13,8 +13,9 @@ import os
 import sqlite3
 from pathlib import Path
 
-from claimtrack.codec import FORMAT_VERSION, write_atomically
+from claimtrack.codec import FORMAT_VERSION
 from claimtrack.errors import ClaimtrackError
+from claimtrack.files import write_atomically
 from claimtrack.interop.tables import SCHEMA, Table, Value, ledger_from_rows, ledger_rows, walk
 from claimtrack.ledger import Ledger
 
@@ -119,7 +120,7 @@ def sqlite_bytes(ledger: Ledger) -> bytes:
 
 def write_sqlite(ledger: Ledger, path: str | os.PathLike[str]) -> None:
     """Write the ledger as a SQLite database file, replacing any file there atomically."""
-    write_atomically(Path(path), sqlite_bytes(ledger))
+    write_atomically(path, sqlite_bytes(ledger))
 
 
 def read_sqlite(path: str | os.PathLike[str]) -> Ledger:

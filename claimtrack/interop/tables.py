@@ -23,8 +23,9 @@ from typing import Any
 
 from attrs import frozen
 
-from claimtrack.codec import FORMAT_VERSION, from_document, to_document, write_atomically
+from claimtrack.codec import FORMAT_VERSION, from_document, to_document
 from claimtrack.errors import ClaimtrackError
+from claimtrack.files import write_folder_atomically
 from claimtrack.ledger import Ledger
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "Column",
     "NeedsFolder",
     "Table",
+    "csv_tables",
     "ledger_from_rows",
     "ledger_rows",
     "write_csv_tables",
@@ -342,15 +344,13 @@ def ledger_from_rows(rows: Mapping[str, Sequence[Sequence[Value]]]) -> Ledger:
     return from_document(document)
 
 
-def write_csv_tables(ledger: Ledger, folder: str | os.PathLike[str]) -> list[Path]:
-    """Write one CSV file per table into ``folder`` (created if missing); returns their paths.
+def csv_tables(ledger: Ledger) -> dict[str, bytes]:
+    """One CSV file per table: file name -> UTF-8 bytes, in schema order.
 
     Cells are written as they are (this is data for tools, not a spreadsheet view); an empty cell
-    is a missing value; lines end in CRLF, as RFC 4180 says. Each file is replaced atomically.
+    is a missing value; lines end in CRLF, as RFC 4180 says.
     """
-    target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
+    files = {}
     rows = ledger_rows(ledger)
     for table, key in walk():
         buffer = io.StringIO()
@@ -358,10 +358,19 @@ def write_csv_tables(ledger: Ledger, folder: str | os.PathLike[str]) -> list[Pat
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow((*key, *column_names(table)))
         writer.writerows(rows[table.name])
-        path = target / f"{table.name}.csv"
-        write_atomically(path, buffer.getvalue().encode("utf-8"))
-        written.append(path)
-    return written
+        files[f"{table.name}.csv"] = buffer.getvalue().encode("utf-8")
+    return files
+
+
+def write_csv_tables(
+    ledger: Ledger, folder: str | os.PathLike[str], *, force: bool = True
+) -> list[Path]:
+    """Write ``csv_tables`` into ``folder`` (created if missing); returns the paths written.
+
+    All files are written or, on failure, none (``claimtrack.files.write_folder_atomically``);
+    existing files are replaced unless ``force`` is false.
+    """
+    return write_folder_atomically(folder, csv_tables(ledger), force=force)
 
 
 def column_names(table: Table) -> list[str]:
