@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import claimtrack
 from claimtrack import codec
+from claimtrack.codec import encoders
 from tests.strategies import ledgers
 
 orjson = pytest.importorskip("orjson")
@@ -19,10 +20,10 @@ orjson = pytest.importorskip("orjson")
 def test_orjson_output_is_identical(ledger: claimtrack.Ledger) -> None:
     """The orjson path gives exactly the stdlib's bytes, or steps aside."""
     stdlib = json.dumps(codec.to_document(ledger), ensure_ascii=False, indent=2) + "\n"
-    fast = codec._fast_encoding(ledger)
+    fast = encoders.orjson_encoding(ledger)
     expected = stdlib.encode("utf-8", errors="backslashreplace")
     assert fast is None or fast == expected
-    assert codec._encode(ledger) == expected
+    assert encoders.encode(ledger) == expected
 
 
 @given(st.text())
@@ -40,7 +41,7 @@ def test_any_text_encodes_alike(text: str) -> None:
 def test_bundled_ledger_saves_identically() -> None:
     """The bundled ledger's canonical file is what the fast path writes."""
     ledger = claimtrack.datasets.pakistan_iran()
-    fast = codec._fast_encoding(ledger)
+    fast = encoders.orjson_encoding(ledger)
     assert fast is not None
     path = claimtrack.datasets.folder() / claimtrack.datasets.PAKISTAN_IRAN
     assert fast == path.read_bytes()

@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from claimtrack import codec
 from claimtrack._checks import _surely_valid, explain
+from claimtrack.codec.documents import structure_detailed, structure_fast
+from claimtrack.errors import InvalidLedger
 from claimtrack.ledger import COLLECTIONS
 from tests.strategies import ledgers
 
@@ -66,9 +68,9 @@ def mutated_documents(draw: st.DrawFn) -> dict[str, Any]:
 @given(mutated_documents())
 def test_fast_structure_accepts_only_what_detailed_accepts(document: dict[str, Any]) -> None:
     """Whatever the fast structure hooks accept, the detailed ones accept, to an equal value."""
-    fast = codec._structure_fast(document)
+    fast = structure_fast(document)
     problems: list[Any] = []
-    detailed = codec._structure_detailed(document, problems)
+    detailed = structure_detailed(document, problems)
     if fast is not None:
         assert problems == []
         assert fast == detailed
@@ -79,7 +81,7 @@ def test_fast_structure_accepts_only_what_detailed_accepts(document: dict[str, A
 @given(ledgers())
 def test_valid_ledgers_take_the_fast_path(ledger: Any) -> None:
     """Documents of valid ledgers pass the fast structure and the fast integrity check."""
-    fast = codec._structure_fast(codec.to_document(ledger))
+    fast = structure_fast(codec.to_document(ledger))
     assert fast is not None
     assert _surely_valid(*(fast[name] for name in COLLECTIONS))
 
@@ -102,11 +104,11 @@ def test_loads_explains_after_consuming(document: dict[str, Any]) -> None:
     text = json.dumps(document, indent=1)
     try:
         expected = codec.from_document(copy.deepcopy(document))
-    except codec.InvalidLedger as error:
+    except InvalidLedger as error:
         expected_lines = error.lines
         try:
             codec.loads(text)
-        except codec.InvalidLedger as again:
+        except InvalidLedger as again:
             assert again.lines == expected_lines
         else:
             raise AssertionError("loads accepted what from_document refused") from None

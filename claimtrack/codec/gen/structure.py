@@ -16,6 +16,9 @@ from typing import Any, TypeVar
 
 import attrs
 
+from claimtrack.codec.gen import compile_function
+from claimtrack.codec.shapes import is_homogeneous_tuple, optional_inner
+
 __all__ = ["make_structure"]
 
 Hook = Callable[[Any, Any], Any]
@@ -34,8 +37,6 @@ def make_structure(
     record_type: Any,
     *,
     leaf_hooks: dict[Any, Hook],
-    optional_inner: Callable[[Any], Any],
-    is_homogeneous_tuple: Callable[[Any], bool],
 ) -> Hook:
     """A structure hook for one attrs model class (or a parametrised generic one).
 
@@ -91,10 +92,7 @@ def make_structure(
             lines.append(f"        {name} = default{position}")
         arguments.append(f"{attribute.alias}={name}")
     lines.append(f"    return cls({', '.join(arguments)})")
-    code = compile("\n".join(lines), f"<claimtrack fast structure {origin.__name__}>", "exec")
-    exec(code, namespace)  # noqa: S102 - code built above from the class's own fields
-    hook: Hook = namespace["structure"]
-    return hook
+    return compile_function("structure", lines, namespace, what=f"fast structure {origin.__name__}")
 
 
 def _check(

@@ -1,0 +1,58 @@
+"""The one path between JSON and models: load, save, loads, dumps, from_document, to_document.
+
+Input is checked strictly (no silent ``5`` -> ``"5"``, no string taken as a list of letters, no
+unknown keys) and every problem is reported at once with its JSON path. Output is deterministic:
+the same ledger always gives the same bytes (field order for keys, collections sorted by id,
+defaults omitted), so ledgers diff well in git.
+
+The package, one job per module:
+
+- :mod:`~claimtrack.codec.converter`: the private cattrs converter definition (strict hooks),
+  built twice: detailed (explains) and fast (generated hooks);
+- :mod:`~claimtrack.codec.gen`: all generated code, registered in :mod:`linecache`;
+- :mod:`~claimtrack.codec.problems`: a cattrs error tree flattened into path-addressed problems;
+- :mod:`~claimtrack.codec.documents`: parsed JSON <-> Ledger (``from_document``, ``to_document``);
+- :mod:`~claimtrack.codec.reading`: JSON text -> Ledger (``loads``);
+- :mod:`~claimtrack.codec.encoders`: Ledger -> JSON bytes (stdlib, or orjson when installed).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from claimtrack.codec.documents import FORMAT_VERSION, from_document, to_document
+from claimtrack.codec.encoders import dumps, encode
+from claimtrack.codec.reading import loads
+from claimtrack.errors import LedgerFileError
+from claimtrack.files import write_atomically
+from claimtrack.ledger import Ledger
+
+__all__ = [
+    "FORMAT_VERSION",
+    "dumps",
+    "from_document",
+    "load",
+    "loads",
+    "save",
+    "to_document",
+]
+
+
+def load(path: str | os.PathLike[str]) -> Ledger:
+    """Read and validate a ledger file."""
+    try:
+        data = [Path(path).read_bytes()]
+    except OSError as error:
+        raise LedgerFileError(f"cannot read ledger {os.fspath(path)!r}: {error.strerror}") from None
+    return loads(data.pop())  # no reference kept here: loads frees the bytes once decoded
+
+
+def save(ledger: Ledger, path: str | os.PathLike[str]) -> None:
+    """Write a ledger atomically: a reader sees the old file or the new one, never a mix.
+
+    The text goes to a temporary file in the same folder, is flushed and fsynced, then replaces
+    the target (a symlink at the target is replaced, never followed). An existing file keeps its
+    permissions; no temporary file is left behind.
+    """
+    write_atomically(path, encode(ledger))

@@ -1,0 +1,166 @@
+"""Parsed JSON <-> Ledger: ``from_document`` and ``to_document``.
+
+A document is what ``json.loads`` gives for a ledger file: ``format_version`` and one list per
+collection. Structuring first takes the fast path (generated hooks, no detail); only a failure
+re-runs the detailed converter, which reports every problem with its JSON path. Output is
+deterministic: format version first, then each collection by id, keys in field order, defaults
+left out.
+"""
+
+from __future__ import annotations
+
+import gc
+import typing
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from claimtrack.codec import converter
+from claimtrack.codec.problems import problems as flatten
+from claimtrack.codec.problems import unknown_key
+from claimtrack.errors import MalformedLedger, Problem
+from claimtrack.ledger import COLLECTIONS, Ledger
+from claimtrack.model import Actor, Agreement, Claim, Commitment, Event, Evidence, Source
+
+__all__ = ["FORMAT_VERSION", "build", "from_document", "to_document"]
+
+#: The version of the file format this claimtrack reads and writes.
+FORMAT_VERSION = 1
+
+_RECORD_TYPES: dict[str, Any] = {
+    "sources": Source,
+    "actors": Actor,
+    "events": Event,
+    "agreements": Agreement,
+    "commitments": Commitment,
+    "claims": Claim,
+    "evidence": Evidence,
+}
+
+_TUPLE_TYPES: dict[str, Any] = {
+    name: tuple[kind, ...]  # type: ignore[valid-type]
+    for name, kind in _RECORD_TYPES.items()
+}
+
+
+@contextmanager
+def _without_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many acyclic objects.
+
+    Records hold no reference cycles, yet every allocation of a large ledger would trigger
+    collections that scan everything built so far; pausing them cuts load time sharply.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def from_document(document: object) -> Ledger:
+    """Build a validated ledger from parsed JSON, reporting every problem with its path.
+
+    Raises :class:`~claimtrack.errors.InvalidLedger` (``MalformedLedger`` for the file's shape)
+    listing every problem; the document passed in is left as it was.
+    """
+    return build(document, reparse=None)
+
+
+def _version_problems(document: dict[str, Any]) -> list[Problem]:
+    version = document.get("format_version")
+    if version is None:
+        return [Problem("$.format_version", f"required key missing; expected {FORMAT_VERSION}")]
+    if isinstance(version, bool) or not isinstance(version, int):
+        return [
+            Problem(
+                "$.format_version",
+                f"expected {FORMAT_VERSION}, got {converter.describe(version)}",
+            )
+        ]
+    if version != FORMAT_VERSION:
+        newer = " (newer than this claimtrack reads; upgrade claimtrack)"
+        return [
+            Problem(
+                "$.format_version",
+                f"unsupported format version {version}{newer if version > FORMAT_VERSION else ''}"
+                f"; expected {FORMAT_VERSION}",
+            )
+        ]
+    return []
+
+
+def build(document: object, *, reparse: Callable[[], Any] | None) -> Ledger:
+    """``from_document``; with ``reparse``, the document is the caller's own to consume.
+
+    Then each parsed collection is dropped as soon as its records are built, so the parsed
+    dicts and the records are never all alive at once (the peak memory of a load). Should the
+    fast path fail, ``reparse`` gives the whole document back for the detailed one.
+    """
+    if not isinstance(document, dict):
+        raise MalformedLedger(
+            [Problem("$", f"expected a ledger object, got {converter.describe(document)}")]
+        )
+    problems = _version_problems(document)
+    expected_keys = ["format_version", *COLLECTIONS]
+    problems.extend(
+        Problem(f"$.{key}", unknown_key(key, expected_keys))
+        for key in document
+        if key not in expected_keys
+    )
+    with _without_gc():
+        collections = None if problems else structure_fast(document, consume=reparse is not None)
+        if collections is None:
+            if reparse is not None and not problems:
+                document = typing.cast(dict[str, Any], reparse())  # it may be part-consumed
+            collections = structure_detailed(document, problems)
+        if problems:
+            raise MalformedLedger(problems)
+        return Ledger(**collections)
+
+
+def structure_fast(
+    document: dict[str, Any], *, consume: bool = False
+) -> dict[str, tuple[Any, ...]] | None:
+    """Every collection structured without detailed validation, or ``None`` on any failure.
+
+    With ``consume``, each collection is removed from ``document`` once built, largest first.
+    """
+    fast = converter.FAST
+    try:
+        if not consume:
+            return {
+                name: fast.structure(document.get(name, []), _TUPLE_TYPES[name])
+                for name in COLLECTIONS
+            }
+        built: dict[str, tuple[Any, ...]] = {}
+        for name in sorted(COLLECTIONS, key=lambda n: -len(document.get(n) or ())):
+            built[name] = fast.structure(document.pop(name, []), _TUPLE_TYPES[name])
+        return {name: built[name] for name in COLLECTIONS}
+    except Exception:  # the detailed re-run explains it
+        return None
+
+
+def structure_detailed(
+    document: dict[str, Any], problems: list[Problem]
+) -> dict[str, tuple[Any, ...]]:
+    """Every collection structured with detailed validation, adding each failure's problems."""
+    collections: dict[str, tuple[Any, ...]] = {}
+    for name in COLLECTIONS:
+        try:
+            collections[name] = converter.DETAILED.structure(
+                document.get(name, []), _TUPLE_TYPES[name]
+            )
+        except Exception as error:  # every failure becomes a Problem with its path
+            problems.extend(flatten(error, f"$.{name}"))
+    return collections
+
+
+def to_document(ledger: Ledger) -> dict[str, Any]:
+    """The JSON-ready form of a ledger: format version first, then each collection by id."""
+    document: dict[str, Any] = {"format_version": FORMAT_VERSION}
+    for name in COLLECTIONS:
+        hook = converter.DETAILED.get_unstructure_hook(_RECORD_TYPES[name])
+        document[name] = [hook(record) for record in ledger.records(name)]
+    return document
