@@ -20,6 +20,7 @@ __all__ = [
     "NotARecord",
     "Problem",
     "QuoteProblems",
+    "ReversedRange",
     "TransitionRefused",
     "UnknownId",
     "UnsafeTarget",
@@ -104,6 +105,10 @@ class UnsafeTarget(LedgerFileError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+class ReversedRange(ClaimtrackError, ValueError):
+    """A range of days whose start comes after its end (``diff --from 2018 --to 2017``)."""
 
 
 class UnknownId(ClaimtrackError, LookupError):

@@ -67,14 +67,20 @@ def evidence_report(ledger: Ledger, item_id: str, as_of: AsOf | None = None) -> 
             (
                 evidence.id,
                 source.title,
-                "" if source.published is None else str(source.published),
+                source.published,
                 evidence.stance.value,
                 grade(ledger, evidence),
                 quote,
             )
         )
     headers = ("evidence", "source", "published", "stance", "grade", "quote")
-    return Table(headers, tuple(rows), title=f"Evidence for {item.id}: {item.text}")
+    return Table(
+        headers,
+        tuple(rows),
+        title=f"Evidence for {item.id}: {item.text}",
+        wrap=("quote", "source"),
+        narrow=("source", "published", "stance", "grade", "quote"),
+    )
 
 
 def confidence_table(ledger: Ledger, as_of: AsOf) -> Table:
@@ -113,12 +119,27 @@ def confidence_table(ledger: Ledger, as_of: AsOf) -> Table:
         rows.append(
             (
                 item.id,
+                item.text,
                 current.status.value,
-                strongest,
-                str(len(publishers)),
-                str(len(behind)),
-                ", ".join(found),
+                strongest or None,
+                len(publishers),
+                len(behind),
+                tuple(found),
             )
         )
-    headers = ("id", "status", "strongest grade", "independent sources", "evidence", "flags")
-    return Table(headers, tuple(rows), title=f"How sure are we, as of {as_day(as_of)}")
+    headers = (
+        "id",
+        "item",
+        "status",
+        "strongest grade",
+        "independent sources",
+        "evidence",
+        "flags",
+    )
+    return Table(
+        headers,
+        tuple(rows),
+        title=f"How sure are we, as of {as_day(as_of)}",
+        wrap=("item", "flags"),
+        narrow=("item", "status", "strongest grade", "independent sources", "flags"),
+    )

@@ -88,16 +88,18 @@ def recurrence_table(ledger: Ledger, as_of: AsOf) -> Table:
         rows.append(
             (
                 " > ".join(c.id for c in chain.commitments),
-                str(len(chain.commitments)),
-                str(chain.first),
-                str(chain.last),
-                f"{years:.1f}",
-                "yes" if _ever_implemented(ledger, chain, as_of) else "no",
-                "" if current is None else current.status.value,
+                chain.commitments[-1].text,
+                len(chain.commitments),
+                chain.first,
+                chain.last,
+                round(years, 1),
+                _ever_implemented(ledger, chain, as_of),
+                None if current is None else current.status.value,
             )
         )
     headers = (
         "chain",
+        "pledge",
         "pledges",
         "first pledged",
         "last pledged",
@@ -105,4 +107,10 @@ def recurrence_table(ledger: Ledger, as_of: AsOf) -> Table:
         "ever implemented",
         "status now",
     )
-    return Table(headers, tuple(rows), title=f"Recurring pledges as of {day}")
+    return Table(
+        headers,
+        tuple(rows),
+        title=f"Recurring pledges as of {day}",
+        wrap=("pledge", "chain"),
+        narrow=headers[1:],
+    )

@@ -116,36 +116,69 @@ class Scorecard:
     def table(self) -> Table:
         """Per line: commitments, how many are scored, the PAM score and the level shares."""
         headers = (self.by or "group", "commitments", "scored", "PAM score", *_LEVEL_HEADERS)
-        rows = []
-        for line in self.lines:
-            score = "-" if line.score is None else f"{line.score:.1f}%"
-            shares = (f"{share}%" for share in line.shares)
-            rows.append((line.group, str(line.total), str(line.scored), score, *shares))
-        return Table(headers, tuple(rows), title=f"Scorecard as of {self.as_of}")
+        rows = tuple(
+            (
+                line.group,
+                line.total,
+                line.scored,
+                None if line.score is None else round(line.score, 1),
+                *line.shares,
+            )
+            for line in self.lines
+        )
+        units = dict.fromkeys(("PAM score", *_LEVEL_HEADERS), "%")
+        return Table(
+            headers, rows, title=f"Scorecard as of {self.as_of}", wrap=headers[:1], units=units
+        )
 
     def counts_table(self) -> Table:
         """Commitments per status (rows), for each line (columns), with each status's maps."""
         headers = ("status", "PAM level", "PolitiFact", *(line.group for line in self.lines))
-        rows = []
-        for status in CommitmentStatus:
-            level = PAM_LEVELS[status]
-            rows.append(
-                (
-                    status.value,
-                    "-" if level is None else str(level),
-                    POLITIFACT_LABELS[status],
-                    *(str(line.counts.get(status, 0)) for line in self.lines),
-                )
+        rows = tuple(
+            (
+                status.value,
+                PAM_LEVELS[status],
+                POLITIFACT_LABELS[status],
+                *(line.counts.get(status, 0) for line in self.lines),
             )
-        return Table(headers, tuple(rows), title=f"Commitments per status as of {self.as_of}")
+            for status in CommitmentStatus
+        )
+        return Table(headers, rows, title=f"Commitments per status as of {self.as_of}")
 
     def politifact_table(self) -> Table:
         """The PolitiFact-style tally, one row per line."""
         headers = (self.by or "group", *POLITIFACT_ORDER)
-        rows = tuple(
-            (line.group, *(str(count) for count in line.politifact.values())) for line in self.lines
+        rows = tuple((line.group, *line.politifact.values()) for line in self.lines)
+        return Table(
+            headers, rows, title=f"PolitiFact-style tally as of {self.as_of}", wrap=headers[:1]
         )
-        return Table(headers, rows, title=f"PolitiFact-style tally as of {self.as_of}")
+
+    def data_table(self) -> Table:
+        """Every figure of the three tables in one row per line, for data formats: counts,
+        PAM score and level shares, commitments per status, and the PolitiFact tally."""
+        statuses = tuple(CommitmentStatus)
+        headers = (
+            self.by or "group",
+            "commitments",
+            "scored",
+            "PAM score",
+            *(f"L{level} share" for level in range(4)),
+            *(status.value for status in statuses),
+            *(f"PolitiFact {label}" for label in POLITIFACT_ORDER),
+        )
+        rows = tuple(
+            (
+                line.group,
+                line.total,
+                line.scored,
+                None if line.score is None else round(line.score, 1),
+                *line.shares,
+                *(line.counts.get(status, 0) for status in statuses),
+                *line.politifact.values(),
+            )
+            for line in self.lines
+        )
+        return Table(headers, rows, title=f"Scorecard as of {self.as_of}")
 
     def tables(self) -> tuple[Table, Table, Table]:
         """The score table, the per-status counts and the PolitiFact tally."""

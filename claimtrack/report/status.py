@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
-from claimtrack.errors import ClaimtrackError
+from claimtrack.errors import ClaimtrackError, UnknownId
 from claimtrack.ledger import AsOf, Ledger, as_day
-from claimtrack.lifecycle import PAM_LEVELS, CommitmentStatus
+from claimtrack.lifecycle import PAM_LEVELS, ClaimStatus, CommitmentStatus
 from claimtrack.model import Claim, Commitment
-from claimtrack.report.table import Table, cells
+from claimtrack.report.table import Table, UnknownColumn, cells
 
 __all__ = [
     "CLAIM_COLUMNS",
     "COMMITMENT_COLUMNS",
     "UnknownColumn",
     "UnknownStatus",
+    "check_filters",
     "claim_table",
     "status_table",
 ]
 
 COMMITMENT_COLUMNS = (
     "id",
+    "pledge",
     "agreement",
     "category",
     "responsible",
@@ -30,68 +33,95 @@ COMMITMENT_COLUMNS = (
     "latest evidence",
     "flags",
 )
-CLAIM_COLUMNS = ("id", "kind", "claimant", "status", "since", "latest evidence", "flags")
-
-
-class UnknownColumn(ClaimtrackError, ValueError):
-    """A column name the table does not have."""
-
-    def __init__(self, name: str, valid: Sequence[str]) -> None:
-        super().__init__(f"unknown column {name!r}; expected one of {', '.join(valid)}")
+CLAIM_COLUMNS = (
+    "id",
+    "claim",
+    "kind",
+    "claimant",
+    "status",
+    "since",
+    "latest evidence",
+    "flags",
+)
+#: What an 80-column terminal shows by default; ``--wide`` shows every column.
+COMMITMENT_NARROW = ("pledge", "responsible", "status", "since", "flags")
+CLAIM_NARROW = ("claim", "claimant", "status", "since", "flags")
 
 
 class UnknownStatus(ClaimtrackError, ValueError):
-    """A status name that is not a commitment status."""
+    """A status name that is not a status of the items listed."""
 
-    def __init__(self, name: str) -> None:
-        valid = ", ".join(status.value for status in CommitmentStatus)
-        super().__init__(f"{name!r} is not a status; expected one of {valid}")
+    def __init__(self, name: str, valid: Sequence[str] | None = None) -> None:
+        import difflib
+
+        self.name = name
+        names = list(valid) if valid is not None else [s.value for s in CommitmentStatus]
+        message = f"{name!r} is not a status; expected one of {', '.join(names)}"
+        close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+        if close:
+            message += f"; did you mean {close[0]!r}?"
+        super().__init__(message)
 
 
-def names(ledger: Ledger, actor_ids: Sequence[str]) -> str:
-    """Actors' names, joined for one cell."""
-    return "; ".join(ledger.actors[actor_id].name for actor_id in actor_ids)
+def check_filters(
+    ledger: Ledger,
+    *,
+    actor: str | None = None,
+    agreement: str | None = None,
+    category: str | None = None,
+) -> None:
+    """Refuse a filter naming nothing in the ledger (an empty table would look like an answer):
+    ``UnknownId`` with the closest known name."""
+    if actor is not None and actor not in ledger.actors:
+        raise UnknownId("actor", actor, ledger.actors.ids())
+    if agreement is not None and agreement not in ledger.agreements:
+        raise UnknownId("agreement", agreement, ledger.agreements.ids())
+    if category is not None:
+        known = sorted({c.category for c in ledger.commitments})
+        if category not in known:
+            raise UnknownId("category", category, known)
 
 
-def latest_evidence(ledger: Ledger, item: Commitment | Claim, as_of: AsOf) -> str:
+def names(ledger: Ledger, actor_ids: Sequence[str]) -> tuple[str, ...]:
+    """Actors' names, for one list cell."""
+    return tuple(ledger.actors[actor_id].name for actor_id in actor_ids)
+
+
+def latest_evidence(ledger: Ledger, item: Commitment | Claim, as_of: AsOf) -> str | None:
     """The newest cited evidence known by the as-of day, as 'source (date)'."""
     evidence = ledger.latest_evidence(item.id, as_of)
     if evidence is None:
-        return ""
+        return None
     return f"{evidence.source} ({ledger.evidence_date(evidence)})"
 
 
-def flags(ledger: Ledger, item: Commitment | Claim, as_of: AsOf, stale_days: int) -> str:
-    """The derived overdue and stale flags of an item, for one cell."""
+def flags(
+    ledger: Ledger, item: Commitment | Claim, as_of: AsOf, stale_days: int
+) -> tuple[str, ...]:
+    """The derived overdue and stale flags of an item, for one list cell."""
     overdue, stale = ledger.flags(item.id, as_of, stale_days=stale_days)
-    return ", ".join(name for name, on in (("overdue", overdue), ("stale", stale)) if on)
+    return tuple(name for name, on in (("overdue", overdue), ("stale", stale)) if on)
 
 
-def _shape(
-    table: Table, columns: Sequence[str] | None, sort: str | None, all_columns: Sequence[str]
-) -> Table:
+def _shape(table: Table, columns: Sequence[str] | None, sort: str | None) -> Table:
     """The table with only the chosen columns, in that order, sorted by one column if asked."""
-    rows = list(table.rows)
     for name in [*(columns or ()), *([sort] if sort else [])]:
-        if name not in all_columns:
-            raise UnknownColumn(name, all_columns)
+        table.position(name)  # every name is checked before anything is done
     if sort:
-        position = all_columns.index(sort)
-        rows.sort(key=lambda row: (row[position], row[0]))
-    if columns:
-        positions = [all_columns.index(name) for name in columns]
-        rows = [tuple(row[p] for p in positions) for row in rows]
-        return Table(tuple(columns), tuple(rows), table.title)
-    return Table(table.headers, tuple(rows), table.title)
+        table = table.sorted_by(sort)
+    return table.select(columns) if columns else table
 
 
-def _status(value: CommitmentStatus | str | None) -> CommitmentStatus | None:
-    if value is None or isinstance(value, CommitmentStatus):
+S = TypeVar("S", CommitmentStatus, ClaimStatus)
+
+
+def _status(value: S | str | None, kind: type[S]) -> S | None:
+    if value is None or isinstance(value, kind):
         return value
     try:
-        return CommitmentStatus(value)
+        return kind(value)
     except ValueError:
-        raise UnknownStatus(value) from None
+        raise UnknownStatus(str(value), [status.value for status in kind]) from None
 
 
 def status_table(
@@ -108,48 +138,68 @@ def status_table(
 ) -> Table:
     """One row per commitment already made by the as-of day, filtered, in id order.
 
-    ``columns`` picks and orders columns from ``COMMITMENT_COLUMNS``; ``sort`` names one.
+    ``columns`` picks and orders columns from ``COMMITMENT_COLUMNS`` (headers or their keys,
+    such as ``latest_evidence``); ``sort`` names one. A filter naming no actor, agreement or
+    category of the ledger raises ``UnknownId``; an unknown status ``UnknownStatus``.
     """
-    wanted = _status(status)
+    wanted = _status(status, CommitmentStatus)
+    check_filters(ledger, actor=actor, agreement=agreement, category=category)
     rows = []
     selected = ledger.select_commitments(actor=actor, category=category, agreement=agreement)
     for commitment in selected:
         current = ledger.status_as_of(commitment.id, as_of)
         if current is None or (wanted is not None and current.status != wanted):
             continue
-        level = PAM_LEVELS[current.status]
         rows.append(
             cells(
                 [
                     commitment.id,
+                    commitment.text,
                     commitment.agreement,
                     commitment.category,
                     names(ledger, commitment.obligors),
                     current.status.value,
                     current.date,
-                    "-" if level is None else level,
+                    PAM_LEVELS[current.status],
                     latest_evidence(ledger, commitment, as_of),
                     flags(ledger, commitment, as_of, stale_days),
                 ]
             )
         )
-    table = Table(COMMITMENT_COLUMNS, tuple(rows), title=f"Commitments as of {as_day(as_of)}")
-    return _shape(table, columns, sort, COMMITMENT_COLUMNS)
+    table = Table(
+        COMMITMENT_COLUMNS,
+        tuple(rows),
+        title=f"Commitments as of {as_day(as_of)}",
+        wrap=("pledge", "responsible", "flags"),
+        narrow=COMMITMENT_NARROW,
+    )
+    return _shape(table, columns, sort)
 
 
 def claim_table(
-    ledger: Ledger, as_of: AsOf, *, actor: str | None = None, stale_days: int = 365
+    ledger: Ledger,
+    as_of: AsOf,
+    *,
+    actor: str | None = None,
+    status: ClaimStatus | str | None = None,
+    columns: Sequence[str] | None = None,
+    sort: str | None = None,
+    stale_days: int = 365,
 ) -> Table:
-    """One row per claim already made by the as-of day, in id order."""
+    """One row per claim already made by the as-of day (by or about ``actor``, in ``status``),
+    in id order; ``columns`` and ``sort`` as for ``status_table``, from ``CLAIM_COLUMNS``."""
+    wanted = _status(status, ClaimStatus)
+    check_filters(ledger, actor=actor)
     rows = []
     for claim in ledger.select_claims(actor=actor):
         current = ledger.status_as_of(claim.id, as_of)
-        if current is None:
+        if current is None or (wanted is not None and current.status != wanted):
             continue
         rows.append(
             cells(
                 [
                     claim.id,
+                    claim.text,
                     claim.kind.value,
                     names(ledger, claim.claimants),
                     current.status.value,
@@ -159,4 +209,11 @@ def claim_table(
                 ]
             )
         )
-    return Table(CLAIM_COLUMNS, tuple(rows), title=f"Claims as of {as_day(as_of)}")
+    table = Table(
+        CLAIM_COLUMNS,
+        tuple(rows),
+        title=f"Claims as of {as_day(as_of)}",
+        wrap=("claim", "claimant", "flags"),
+        narrow=CLAIM_NARROW,
+    )
+    return _shape(table, columns, sort)

@@ -13,6 +13,7 @@ from typing import Any
 from attrs import frozen
 
 from claimtrack.dates import PartialDate
+from claimtrack.errors import ReversedRange
 from claimtrack.ledger import AsOf, Ledger, as_day
 from claimtrack.model import Claim, Commitment, StatusChange
 from claimtrack.report.table import Table
@@ -35,10 +36,6 @@ class TimelineEntry:
     def sort_key(self) -> tuple[object, ...]:
         """Date order, then events before publications before status moves, then id."""
         return (self.date.sort_key(), _KIND_ORDER[self.kind], self.item, self.what)
-
-
-def _shown(date: PartialDate) -> str:
-    return f"{date} (inferred)" if date.inferred else str(date)
 
 
 def _item_entries(ledger: Ledger, item: Commitment | Claim) -> list[TimelineEntry]:
@@ -86,18 +83,26 @@ def timeline_entries(ledger: Ledger, as_of: AsOf | None = None) -> list[Timeline
 def timeline(ledger: Ledger, as_of: AsOf | None = None) -> Table:
     """The timeline as a table: date, kind, item and what happened."""
     rows = tuple(
-        (_shown(entry.date), entry.kind, entry.item, entry.what)
+        (entry.date, entry.kind, entry.item, entry.what)
         for entry in timeline_entries(ledger, as_of)
     )
     title = "Timeline" if as_of is None else f"Timeline as of {as_day(as_of)}"
-    return Table(("date", "kind", "item", "what"), rows, title=title)
+    return Table(
+        ("date", "kind", "item", "what"),
+        rows,
+        title=title,
+        wrap=("what", "item"),
+        narrow=("date", "kind", "what"),
+    )
 
 
 def diff(ledger: Ledger, start: AsOf, end: AsOf, *, stale_days: int = 365) -> Table:
     """What changed after ``start`` and by ``end``: new items, status moves, new evidence, and
     items that became overdue or stale."""
     first, last = as_day(start), as_day(end)
-    rows: list[tuple[str, str, str, str]] = []
+    if first > last:
+        raise ReversedRange(f"the start {first} is after the end {last}: nothing can change")
+    rows: list[tuple[PartialDate | dt.date, str, str, str]] = []
     items: list[Commitment | Claim] = [*ledger.commitments, *ledger.claims]
     for item in items:
         before = ledger.status_as_of(item.id, first)
@@ -106,24 +111,34 @@ def diff(ledger: Ledger, start: AsOf, end: AsOf, *, stale_days: int = 365) -> Ta
             continue
         noun = "commitment" if isinstance(item, Commitment) else "claim"
         if before is None:
-            rows.append((_shown(item.history[0].date), f"new {noun}", item.id, item.text))
+            rows.append((item.history[0].date, f"new {noun}", item.id, item.text))
         history: Sequence[StatusChange[Any]] = item.history
         for position, change in enumerate(history):
             if position and first < ledger.known_from(item.id, position) <= last:
-                rows.append((_shown(change.date), "status", item.id, f"now {change.status.value}"))
+                rows.append((change.date, "status", item.id, f"now {change.status.value}"))
         became_overdue = isinstance(item, Commitment) and ledger.is_overdue(item.id, last)
         if became_overdue and not ledger.is_overdue(item.id, first):
-            rows.append((str(last), "overdue", item.id, f"due {getattr(item, 'due', '')}"))
+            rows.append((last, "overdue", item.id, f"due {getattr(item, 'due', '')}"))
         if ledger.is_stale(item.id, last, days=stale_days) and not ledger.is_stale(
             item.id, first, days=stale_days
         ):
-            rows.append((str(last), "stale", item.id, f"no news for over {stale_days} days"))
+            rows.append((last, "stale", item.id, f"no news for over {stale_days} days"))
     for evidence in ledger.evidence:
         date = ledger.evidence_date(evidence)
         if date is not None and date.known_by(last) and not date.known_by(first):
             quote = evidence.quote.exact if evidence.quote else "(unanchored)"
-            rows.append((_shown(date), "evidence", evidence.id, f"{evidence.source}: {quote}"))
+            rows.append((date, "evidence", evidence.id, f"{evidence.source}: {quote}"))
     kinds = {"new commitment": 0, "new claim": 1, "status": 2, "evidence": 3}
-    rows.sort(key=lambda row: (kinds.get(row[1], 4), row[2], row[0]))
+    rows.sort(key=lambda row: (kinds.get(row[1], 4), row[2], _day_key(row[0])))
     title = f"Changes after {first} and by {last}"
-    return Table(("date", "change", "item", "what"), tuple(rows), title=title)
+    return Table(
+        ("date", "change", "item", "what"),
+        tuple(rows),
+        title=title,
+        wrap=("what", "item"),
+        narrow=("date", "change", "what"),
+    )
+
+
+def _day_key(date: PartialDate | dt.date) -> tuple[object, ...]:
+    return (date if isinstance(date, PartialDate) else PartialDate.from_date(date)).sort_key()
