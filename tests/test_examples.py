@@ -64,7 +64,7 @@ def test_build_a_ledger(tmp_path: Path) -> None:
     assert f"to {target}" in out
     ledger = claimtrack.load(target)
     assert [c.id for c in ledger.commitments] == ["c-demo-fence", "c-demo-hotline"]
-    assert "| c-demo-hotline | agr-demo-accord" in out and "overdue" in out
+    assert "| c-demo-hotline " in out and "| agr-demo-accord " in out and "overdue" in out
 
 
 @pytest.mark.parametrize("folder", ["out"])

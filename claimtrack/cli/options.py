@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -18,7 +18,7 @@ from claimtrack.codec import load
 from claimtrack.dates import PartialDate
 from claimtrack.errors import ClaimtrackError
 from claimtrack.ledger import Ledger, as_day
-from claimtrack.report.table import EXTRA_FORMATS, Table
+from claimtrack.report.table import DATA_FORMATS, Table, column_key
 
 __all__ = [
     "EXIT_INVALID",
@@ -28,12 +28,15 @@ __all__ = [
     "Run",
     "Usage",
     "as_of_day",
+    "column_names",
     "day",
     "emit",
     "force_option",
     "open_ledger",
     "seconds",
+    "shaped",
     "sources_option",
+    "table_options",
     "text_folder",
 ]
 
@@ -92,13 +95,85 @@ def text_folder(args: argparse.Namespace) -> Path:
     return args.sources if args.sources is not None else Path(args.ledger).parent
 
 
-def emit(table: Table, fmt: str) -> None:
-    """Print a table: machine formats bare, text formats under their title."""
-    rendered = table.render(fmt)
-    if fmt in EXTRA_FORMATS:
-        sys.stdout.write(rendered)
-    else:
-        print(f"{table.title}\n\n{rendered}")
+#: Marks an inferred date in text tables; explained under the table.
+INFERRED_NOTE = "* inferred date: not stated in the source (--format json gives the reason)"
+
+
+def column_names(text: str) -> list[str]:
+    """``--columns a,b,c`` as names; a name may be a header or its key (``latest_evidence``)."""
+    names = [name.strip() for name in text.split(",")]
+    if not all(names):
+        raise Usage(f"--columns {text!r} has an empty name; give names separated by commas")
+    return names
+
+
+def shaped(table: Table, args: argparse.Namespace) -> Table:
+    """The table sorted (``--sort``) and cut to the asked columns (``--columns``)."""
+    if getattr(args, "sort", None):
+        table = table.sorted_by(args.sort)
+    if getattr(args, "columns", None):
+        table = table.select(column_names(args.columns))
+    return table
+
+
+def _has_inferred_date(table: Table) -> bool:
+    return any(
+        isinstance(cell, PartialDate) and cell.inferred for row in table.rows for cell in row
+    )
+
+
+def emit(table: Table, args: argparse.Namespace | str) -> None:
+    """Print a table as the command line asks: data formats bare (``--excel``: CSV with a
+    byte-order mark), text formats under their title, fitted to the terminal (``--wide``: every
+    column), status coloured on a terminal unless ``NO_COLOR`` is set."""
+    from claimtrack.report.fit import fit, terminal_width, wants_colour
+
+    if isinstance(args, str):
+        args = argparse.Namespace(format=args)
+    fmt = args.format or "simple"
+    explicit = getattr(args, "columns", None)
+    table = shaped(table, args)
+    if getattr(args, "excel", False):
+        if fmt != "csv" and args.format is not None:
+            raise Usage(f"--excel writes CSV; it cannot go with --format {fmt}")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(table.csv(excel=True).encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return
+    if fmt in DATA_FORMATS:
+        sys.stdout.write(table.render(fmt))
+        return
+    rendered = fit(
+        table,
+        fmt,
+        width=terminal_width(sys.stdout),
+        wide=getattr(args, "wide", False) or bool(explicit),
+        colour=wants_colour(sys.stdout),
+    )
+    note = f"\n\n{INFERRED_NOTE}" if fmt != "html" and _has_inferred_date(table) else ""
+    print(f"{table.title}\n\n{rendered}{note}")
+
+
+def table_options(sub: argparse.ArgumentParser, columns: Sequence[str]) -> None:
+    """``--wide``, ``--excel``, and ``--columns``/``--sort`` naming these columns in ``--help``."""
+    keys = ", ".join(dict.fromkeys(column_key(name) for name in columns))
+    sub.add_argument(
+        "--wide",
+        action="store_true",
+        help="show every column (a terminal table otherwise shows those that fit)",
+    )
+    sub.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV for spreadsheet programs: a byte-order mark and CRLF line ends (implies"
+        " --format csv)",
+    )
+    sub.add_argument(
+        "--columns",
+        metavar="A,B,...",
+        help=f"columns to show, comma-separated, in order; one of: {keys}",
+    )
+    sub.add_argument("--sort", metavar="COLUMN", help="sort rows by this column (as --columns)")
 
 
 class Commands:
@@ -117,12 +192,15 @@ class Commands:
         as_of: bool = True,
         table: bool = True,
         ledger: Literal["read", "write", "none"] = "read",
+        columns: Sequence[str] = (),
     ) -> argparse.ArgumentParser:
         """Add a subcommand; returns its parser for the command's own arguments.
 
         ``ledger="read"`` adds ``--ledger`` defaulting to the bundled ledger, ``"write"`` a
         required ``--ledger`` (the bundled ledger is never written), ``"none"`` nothing.
-        ``as_of`` adds ``--as-of`` (default today); ``table`` adds ``--format``.
+        ``as_of`` adds ``--as-of`` (default today); ``table`` adds ``--format``, and with
+        ``columns`` (the names the table's columns take) ``--wide``, ``--excel``, ``--columns``
+        and ``--sort``.
         """
         sub = self._subparsers.add_parser(
             name,
@@ -159,11 +237,12 @@ class Commands:
         if table:
             sub.add_argument(
                 "--format",
-                default="simple",
                 metavar="FORMAT",
-                help="any tabulate format (github, grid, plain, html, ...), csv or json;"
-                " default: simple",
+                help="any tabulate format (simple, grid, github, html, ...) or a data format:"
+                " csv, tsv or json (typed values, every column); default: simple",
             )
+            if columns:
+                table_options(sub, columns)
         sub.set_defaults(run=run)
         return sub
 

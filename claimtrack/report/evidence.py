@@ -20,6 +20,7 @@ from __future__ import annotations
 from claimtrack.ledger import AsOf, Ledger, as_day
 from claimtrack.lifecycle import Stance
 from claimtrack.model import Evidence, Reliability
+from claimtrack.report import columns
 from claimtrack.report.table import Table
 
 __all__ = ["confidence_table", "evidence_report", "grade"]
@@ -73,7 +74,7 @@ def evidence_report(ledger: Ledger, item_id: str, as_of: AsOf | None = None) -> 
                 quote,
             )
         )
-    headers = ("evidence", "source", "published", "stance", "grade", "quote")
+    headers = columns.EVIDENCE
     return Table(
         headers,
         tuple(rows),
@@ -127,15 +128,7 @@ def confidence_table(ledger: Ledger, as_of: AsOf) -> Table:
                 tuple(found),
             )
         )
-    headers = (
-        "id",
-        "item",
-        "status",
-        "strongest grade",
-        "independent sources",
-        "evidence",
-        "flags",
-    )
+    headers = columns.CONFIDENCE
     return Table(
         headers,
         tuple(rows),

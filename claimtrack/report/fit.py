@@ -10,14 +10,20 @@ only on a terminal, never with ``NO_COLOR``). Formats made for documents (``gith
 from __future__ import annotations
 
 import os
-import shutil
 import textwrap
 from collections.abc import Mapping, Sequence
 from typing import IO
 
 from claimtrack.report.table import Table
 
-__all__ = ["MIN_WIDTH", "STATUS_COLOURS", "fit", "terminal_formats", "terminal_width", "wants_colour"]
+__all__ = [
+    "MIN_WIDTH",
+    "STATUS_COLOURS",
+    "fit",
+    "terminal_formats",
+    "terminal_width",
+    "wants_colour",
+]
 
 #: Tables are fitted to at least this many columns, however narrow the terminal says it is.
 MIN_WIDTH = 80
@@ -55,11 +61,19 @@ def terminal_formats() -> frozenset[str]:
     return frozenset(multiline_formats) - _DOCUMENT_FORMATS
 
 
-def terminal_width(environ: Mapping[str, str] | None = None) -> int:
-    """``$COLUMNS`` if set, else the terminal's width, else 80; never less than 80."""
+def terminal_width(stream: IO[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
+    """``$COLUMNS`` if set, else the width of the terminal ``stream`` writes to, else 80 (so
+    output into a file or pipe is the same everywhere); never less than 80."""
     environ = os.environ if environ is None else environ
-    text = environ.get("COLUMNS", "")
-    width = int(text) if text.isdigit() else shutil.get_terminal_size((MIN_WIDTH, 24)).columns
+    text = environ.get("COLUMNS", "").strip()
+    if text.isdigit():
+        return max(MIN_WIDTH, int(text))
+    width = MIN_WIDTH
+    if stream is not None and getattr(stream, "isatty", lambda: False)():
+        try:
+            width = os.get_terminal_size(stream.fileno()).columns
+        except (OSError, ValueError):
+            width = MIN_WIDTH
     return max(MIN_WIDTH, width)
 
 
@@ -76,7 +90,7 @@ def wants_colour(stream: IO[str], environ: Mapping[str, str] | None = None) -> b
 def _wrap(text: str, width: int) -> str:
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
-        lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""])
+        lines.extend(textwrap.wrap(paragraph, width) or [""])
     return "\n".join(lines)
 
 
@@ -108,8 +122,11 @@ def _render(
         for position, limit in limits.items():
             row[position] = _wrap(row[position], limit)
     widest = [
-        max(len(line) for cell in [headers[p], *(row[p] for row in rows)] for line in
-            cell.splitlines() or [""])
+        max(
+            len(line)
+            for cell in [headers[p], *(row[p] for row in rows)]
+            for line in cell.splitlines() or [""]
+        )
         for p in range(len(headers))
     ]
     if colour and "status" in table.headers:
@@ -149,7 +166,7 @@ def _shrink(limits: dict[int, int], weights: Mapping[int, int], excess: int) -> 
     """Narrow the wrapped columns by ``excess`` in all, widest for its weight first; False when
     they are all as narrow as they may be."""
     while excess > 0:
-        open_ = [p for p in limits if limits[p] > MIN_COLUMN * weights[p]]
+        open_ = [p for p in limits if limits[p] > MIN_COLUMN]
         if not open_:
             return False
         widest = max(open_, key=lambda p: (limits[p] / weights[p], -p))
@@ -169,16 +186,19 @@ def fit(
 ) -> str:
     """The table as a terminal shows it: its narrow columns (every column with ``wide``, or
     exactly ``columns``), wrapped to ``width`` where it can be, status coloured with ``colour``.
-    A format made for documents is rendered whole.
+    A format made for documents (``github``, ``html``...) is rendered whole: every column,
+    nothing wrapped.
 
     The first wrapped column (what was pledged or claimed) keeps about twice the width of the
     others; other columns keep their width.
     """
     if columns:
         table = table.select(columns)
-    elif not wide and table.narrow:
+    if fmt not in terminal_formats():
+        return table.render(fmt)
+    if not wide and not columns and table.narrow:
         table = table.select(table.narrow)
-    if fmt not in terminal_formats() or not table.rows:
+    if not table.rows:
         return table.render(fmt)
     text, widest = _render(table, fmt, None, colour)
     if _visible_width(text) <= width:

@@ -14,6 +14,7 @@ from claimtrack.dates import PartialDate
 from claimtrack.ledger import AsOf, Ledger, as_day
 from claimtrack.lifecycle import CommitmentStatus
 from claimtrack.model import Commitment, CommitmentRelationKind
+from claimtrack.report import columns
 from claimtrack.report.table import Table
 
 __all__ = ["Chain", "chains", "recurrence_table"]
@@ -97,16 +98,7 @@ def recurrence_table(ledger: Ledger, as_of: AsOf) -> Table:
                 None if current is None else current.status.value,
             )
         )
-    headers = (
-        "chain",
-        "pledge",
-        "pledges",
-        "first pledged",
-        "last pledged",
-        "years since first",
-        "ever implemented",
-        "status now",
-    )
+    headers = columns.RECURRENCE
     return Table(
         headers,
         tuple(rows),

@@ -17,23 +17,14 @@ from attrs import frozen
 from claimtrack.ledger import AsOf, Ledger, as_day
 from claimtrack.lifecycle import PAM_LEVELS, POLITIFACT_LABELS, CommitmentStatus
 from claimtrack.model import Commitment
-from claimtrack.report.table import Table
+from claimtrack.report.columns import LEVELS, POLITIFACT_ORDER, SCORECARD
+from claimtrack.report.table import Cell, Table
 
-_LEVEL_HEADERS = ("L0 not initiated", "L1 minimal", "L2 intermediate", "L3 full")
+_LEVEL_HEADERS = LEVELS
 
 __all__ = ["POLITIFACT_ORDER", "ScoreLine", "Scorecard", "largest_remainder", "scorecard"]
 
 Grouping = Literal["agreement", "party", "category"]
-
-#: PolitiFact meter labels in the order the tally shows them.
-POLITIFACT_ORDER = (
-    "Promise Kept",
-    "Compromise",
-    "Promise Broken",
-    "In the Works",
-    "Stalled",
-    "Not Yet Rated",
-)
 
 
 def largest_remainder(counts: Sequence[int], total: int = 100) -> list[int]:
@@ -115,7 +106,7 @@ class Scorecard:
 
     def table(self) -> Table:
         """Per line: commitments, how many are scored, the PAM score and the level shares."""
-        headers = (self.by or "group", "commitments", "scored", "PAM score", *_LEVEL_HEADERS)
+        headers = (self.by or "group", "pledges", "scored", "PAM score", *_LEVEL_HEADERS)
         rows = tuple(
             (
                 line.group,
@@ -128,7 +119,12 @@ class Scorecard:
         )
         units = dict.fromkeys(("PAM score", *_LEVEL_HEADERS), "%")
         return Table(
-            headers, rows, title=f"Scorecard as of {self.as_of}", wrap=headers[:1], units=units
+            headers,
+            rows,
+            title=f"Scorecard as of {self.as_of}",
+            wrap=headers[:1],
+            narrow=(headers[0], "pledges", "PAM score", *_LEVEL_HEADERS),
+            units=units,
         )
 
     def counts_table(self) -> Table:
@@ -143,12 +139,20 @@ class Scorecard:
             )
             for status in CommitmentStatus
         )
-        return Table(headers, rows, title=f"Commitments per status as of {self.as_of}")
+        return Table(
+            headers,
+            rows,
+            title=f"Commitments per status as of {self.as_of}",
+            # A terminal shows the overall counts; --wide adds a column per group.
+            narrow=headers[:4] if len(self.lines) > 1 else (),
+        )
 
     def politifact_table(self) -> Table:
         """The PolitiFact-style tally, one row per line."""
         headers = (self.by or "group", *POLITIFACT_ORDER)
-        rows = tuple((line.group, *line.politifact.values()) for line in self.lines)
+        rows: tuple[tuple[Cell, ...], ...] = tuple(
+            (line.group, *line.politifact.values()) for line in self.lines
+        )
         return Table(
             headers, rows, title=f"PolitiFact-style tally as of {self.as_of}", wrap=headers[:1]
         )
@@ -157,15 +161,7 @@ class Scorecard:
         """Every figure of the three tables in one row per line, for data formats: counts,
         PAM score and level shares, commitments per status, and the PolitiFact tally."""
         statuses = tuple(CommitmentStatus)
-        headers = (
-            self.by or "group",
-            "commitments",
-            "scored",
-            "PAM score",
-            *(f"L{level} share" for level in range(4)),
-            *(status.value for status in statuses),
-            *(f"PolitiFact {label}" for label in POLITIFACT_ORDER),
-        )
+        headers = SCORECARD
         rows = tuple(
             (
                 line.group,

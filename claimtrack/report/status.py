@@ -9,6 +9,7 @@ from claimtrack.errors import ClaimtrackError, UnknownId
 from claimtrack.ledger import AsOf, Ledger, as_day
 from claimtrack.lifecycle import PAM_LEVELS, ClaimStatus, CommitmentStatus
 from claimtrack.model import Claim, Commitment
+from claimtrack.report import columns
 from claimtrack.report.table import Table, UnknownColumn, cells
 
 __all__ = [
@@ -21,28 +22,8 @@ __all__ = [
     "status_table",
 ]
 
-COMMITMENT_COLUMNS = (
-    "id",
-    "pledge",
-    "agreement",
-    "category",
-    "responsible",
-    "status",
-    "since",
-    "PAM",
-    "latest evidence",
-    "flags",
-)
-CLAIM_COLUMNS = (
-    "id",
-    "claim",
-    "kind",
-    "claimant",
-    "status",
-    "since",
-    "latest evidence",
-    "flags",
-)
+COMMITMENT_COLUMNS = columns.COMMITMENT
+CLAIM_COLUMNS = columns.CLAIM
 #: What an 80-column terminal shows by default; ``--wide`` shows every column.
 COMMITMENT_NARROW = ("pledge", "responsible", "status", "since", "flags")
 CLAIM_NARROW = ("claim", "claimant", "status", "since", "flags")

@@ -279,7 +279,9 @@ class Table:
         try:
             import pandas
         except ImportError:
-            raise ClaimtrackError("to_pandas needs pandas; install it with: pip install pandas") from None
+            raise ClaimtrackError(
+                "to_pandas needs pandas; install it with: pip install pandas"
+            ) from None
         records = self.to_records()
         keys = list(records[0]) if records else self._record_keys()
         frame = pandas.DataFrame.from_records(records, columns=keys)

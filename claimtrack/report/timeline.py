@@ -16,6 +16,7 @@ from claimtrack.dates import PartialDate
 from claimtrack.errors import ReversedRange
 from claimtrack.ledger import AsOf, Ledger, as_day
 from claimtrack.model import Claim, Commitment, StatusChange
+from claimtrack.report import columns
 from claimtrack.report.table import Table
 
 __all__ = ["TimelineEntry", "diff", "timeline", "timeline_entries"]
@@ -88,10 +89,10 @@ def timeline(ledger: Ledger, as_of: AsOf | None = None) -> Table:
     )
     title = "Timeline" if as_of is None else f"Timeline as of {as_day(as_of)}"
     return Table(
-        ("date", "kind", "item", "what"),
+        columns.TIMELINE,
         rows,
         title=title,
-        wrap=("what", "item"),
+        wrap=("what",),
         narrow=("date", "kind", "what"),
     )
 
@@ -132,10 +133,10 @@ def diff(ledger: Ledger, start: AsOf, end: AsOf, *, stale_days: int = 365) -> Ta
     rows.sort(key=lambda row: (kinds.get(row[1], 4), row[2], _day_key(row[0])))
     title = f"Changes after {first} and by {last}"
     return Table(
-        ("date", "change", "item", "what"),
+        columns.DIFF,
         tuple(rows),
         title=title,
-        wrap=("what", "item"),
+        wrap=("what",),
         narrow=("date", "change", "what"),
     )
 
