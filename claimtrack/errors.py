@@ -18,6 +18,7 @@ __all__ = [
     "LedgerFileError",
     "MalformedLedger",
     "NotARecord",
+    "NothingToExport",
     "Problem",
     "QuoteProblems",
     "ReversedRange",
@@ -159,3 +160,7 @@ def _closest(word: str, candidates: Iterable[str]) -> str | None:
 
     matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.7)
     return matches[0] if matches else None
+
+
+class NothingToExport(ClaimtrackError, ValueError):
+    """An export would be empty because the ledger holds nothing that format describes."""

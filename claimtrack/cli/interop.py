@@ -23,7 +23,7 @@ from claimtrack.cli.options import (
     sources_option,
     text_folder,
 )
-from claimtrack.errors import InvalidLedger
+from claimtrack.errors import InvalidLedger, NothingToExport
 from claimtrack.files import STDOUT, check_target, write_folder_atomically, write_output
 from claimtrack.ledger import Ledger
 
@@ -67,6 +67,33 @@ def _export_claimreview(ledger: Ledger, as_of: dt.date, out: Path | None, texts:
     return claimreview_json(ledger, as_of=as_of)
 
 
+def _claimreview_for(args: argparse.Namespace, ledger: Ledger) -> str:
+    """ClaimReview with the reviewer and base URL given; refuses a ledger with no claim to rate.
+
+    ClaimReview rates claims only: the commitments (and claims not yet made by ``--as-of``) it
+    leaves out are named on stderr, and a ledger with nothing to rate is an error (exit 1),
+    not an empty ``[]``.
+    """
+    from claimtrack.interop.claimreview import claimreview, claimreview_json
+
+    rated = claimreview(ledger, as_of=args.as_of, reviewer=args.reviewer, base_url=args.base_url)
+    skipped = []
+    if ledger.commitments:
+        count = len(ledger.commitments)
+        skipped.append(f"{count} commitment{'' if count == 1 else 's'} (not claims)")
+    if len(rated) < len(ledger.claims):
+        count = len(ledger.claims) - len(rated)
+        skipped.append(f"{count} claim{'' if count == 1 else 's'} not yet made on {args.as_of}")
+    if not rated:
+        reason = "; skipped " + ", ".join(skipped) if skipped else ": the ledger has no claims"
+        raise NothingToExport(f"no claims to export as ClaimReview{reason}")
+    if skipped:
+        print(f"claimtrack: note: ClaimReview skipped {', '.join(skipped)}", file=sys.stderr)
+    return claimreview_json(
+        ledger, as_of=args.as_of, reviewer=args.reviewer, base_url=args.base_url
+    )
+
+
 def _export_annotations(ledger: Ledger, as_of: dt.date, out: Path | None, texts: Path) -> str:
     from claimtrack.interop.annotations import web_annotations_json
     from claimtrack.quotes import read_source_texts
@@ -106,7 +133,12 @@ def _export(args: argparse.Namespace) -> int:
         raise Usage(f"{args.to} writes one file per table: give --out FOLDER")
     if not folder and not to_stdout:  # refused before any work is done
         check_target(args.out, force=args.force, read=[args.ledger])
-    result = EXPORTS[args.to](open_ledger(args), args.as_of, args.out, text_folder(args))
+    ledger = open_ledger(args)
+    result = (
+        _claimreview_for(args, ledger)
+        if args.to == "claimreview"
+        else EXPORTS[args.to](ledger, args.as_of, args.out, text_folder(args))
+    )
     if isinstance(result, Mapping):  # all files written, or none
         write_folder_atomically(args.out, result, force=args.force)
     else:
@@ -182,6 +214,17 @@ def register(commands: Commands) -> None:
     )
     force_option(export)
     sources_option(export)
+    export.add_argument(
+        "--reviewer",
+        default="claimtrack",
+        metavar="NAME",
+        help="claimreview: the organisation publishing the reviews (default: claimtrack)",
+    )
+    export.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="claimreview: each review gets an @id and url under it (BASE/claim/ID)",
+    )
     import_ = commands.add(
         "import",
         _import,
