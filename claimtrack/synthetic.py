@@ -11,8 +11,10 @@ from __future__ import annotations
 import random
 from typing import Any
 
+import attrs
 from attrs import frozen
 
+from claimtrack import _registry as registry
 from claimtrack.lifecycle import (
     CLAIM_TRANSITIONS,
     COMMITMENT_TRANSITIONS,
@@ -43,16 +45,7 @@ class Size:
         return Size(*(max(1, round(getattr(self, name) * factor)) for name in _FIELDS))
 
 
-_FIELDS = (
-    "agreements",
-    "commitments",
-    "status_changes",
-    "evidence",
-    "claims",
-    "sources",
-    "actors",
-    "events",
-)
+_FIELDS = tuple(attribute.name for attribute in attrs.fields(Size))
 
 #: The reference size of the performance issue: about 200,000 objects.
 REFERENCE = Size(
@@ -167,15 +160,18 @@ def document(size: Size, *, seed: int = 0) -> dict[str, Any]:
         if i and rng.random() < 0.2:
             record["relations"] = [{"kind": "disputes", "target": f"cl-{rng.randrange(i)}"}]
         claims.append(record)
+    built = {
+        registry.SOURCES: sources,
+        registry.ACTORS: actors,
+        registry.EVENTS: events,
+        registry.AGREEMENTS: agreements,
+        registry.COMMITMENTS: commitments,
+        registry.CLAIMS: claims,
+        registry.EVIDENCE: evidence,
+    }
     return {
         "format_version": 1,
-        "sources": sources,
-        "actors": actors,
-        "events": events,
-        "agreements": agreements,
-        "commitments": commitments,
-        "claims": claims,
-        "evidence": evidence,
+        **{collection.name: built[collection] for collection in registry.COLLECTIONS},
     }
 
 

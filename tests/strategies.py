@@ -50,7 +50,7 @@ from claimtrack import (
     StatusChange,
     TextQuote,
 )
-from claimtrack._checks import ID_PATTERN
+from claimtrack.rules import ID_PATTERN
 
 Status = CommitmentStatus | ClaimStatus
 T = TypeVar("T")

@@ -15,31 +15,21 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from claimtrack import _registry as registry
 from claimtrack.codec import converter
 from claimtrack.codec.problems import problems as flatten
 from claimtrack.codec.problems import unknown_key
 from claimtrack.errors import MalformedLedger, Problem
 from claimtrack.ledger import COLLECTIONS, Ledger
-from claimtrack.model import Actor, Agreement, Claim, Commitment, Event, Evidence, Source
 
 __all__ = ["FORMAT_VERSION", "build", "from_document", "to_document"]
 
 #: The version of the file format this claimtrack reads and writes.
 FORMAT_VERSION = 1
 
-_RECORD_TYPES: dict[str, Any] = {
-    "sources": Source,
-    "actors": Actor,
-    "events": Event,
-    "agreements": Agreement,
-    "commitments": Commitment,
-    "claims": Claim,
-    "evidence": Evidence,
-}
-
 _TUPLE_TYPES: dict[str, Any] = {
-    name: tuple[kind, ...]  # type: ignore[valid-type]
-    for name, kind in _RECORD_TYPES.items()
+    c.name: tuple[c.record_type, ...]  # type: ignore[name-defined]
+    for c in registry.COLLECTIONS
 }
 
 
@@ -160,7 +150,7 @@ def structure_detailed(
 def to_document(ledger: Ledger) -> dict[str, Any]:
     """The JSON-ready form of a ledger: format version first, then each collection by id."""
     document: dict[str, Any] = {"format_version": FORMAT_VERSION}
-    for name in COLLECTIONS:
-        hook = converter.DETAILED.get_unstructure_hook(_RECORD_TYPES[name])
-        document[name] = [hook(record) for record in ledger.records(name)]
+    for collection in registry.COLLECTIONS:
+        hook = converter.DETAILED.get_unstructure_hook(collection.record_type)
+        document[collection.name] = [hook(record) for record in ledger.records(collection.name)]
     return document

@@ -1,0 +1,213 @@
+"""As-of queries: what stood on a day, resolved once into a :class:`Moment`, answered from an index.
+
+The public boundary (``Ledger`` methods, report functions) accepts any :data:`AsOf` value (a
+day, a PartialDate standing for its last day, or EDTF text) and turns it into a ``Moment`` once;
+everything below takes the ``Moment``. The :class:`Index` holds what the queries need and a
+ledger does not store: each history entry's known-from day, the running minimum that makes "the
+entry in effect on day D" a bisection, each source's publication day by evidence id, each item's
+cited evidence. A ledger builds its index on first use and keeps it (a ledger never changes).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from attrs import frozen
+
+from claimtrack.dates import PartialDate
+from claimtrack.lifecycle import OPEN_COMMITMENT_STATUSES, ClaimStatus, Status
+from claimtrack.model import Claim, Commitment, Evidence, StatusChange
+
+if TYPE_CHECKING:
+    from claimtrack.ledger import Ledger
+
+__all__ = ["AsOf", "Index", "Moment", "as_day"]
+
+
+@frozen
+class Moment:
+    """The point a query looks from: what had happened by ``day``."""
+
+    day: dt.date
+
+    @property
+    def ordinal(self) -> int:
+        """``day`` as a proleptic Gregorian ordinal, the index's unit."""
+        return self.day.toordinal()
+
+    @classmethod
+    def of(cls, value: AsOf) -> Moment:
+        """The moment an as-of argument stands for (a Moment is returned as it is)."""
+        if isinstance(value, Moment):
+            return value
+        return cls(as_day(value))
+
+
+#: What as-of arguments accept: a day, a PartialDate (its last day), EDTF text, or a Moment.
+AsOf = dt.date | PartialDate | str | Moment
+
+
+def as_day(value: AsOf) -> dt.date:
+    """The day an as-of argument stands for; a partial date stands for its last day."""
+    if isinstance(value, Moment):
+        return value.day
+    if isinstance(value, str):
+        return _last_day(value)
+    if isinstance(value, PartialDate):
+        return value.latest
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+@functools.lru_cache(maxsize=256)
+def _last_day(text: str) -> dt.date:
+    return PartialDate.parse(text).latest
+
+
+def _running_min(keys: list[int]) -> list[int]:
+    """Non-decreasing keys for bisecting a history by the as-of rule.
+
+    Entry ``i`` is known to have happened by day D when any entry at or after ``i`` is, so the
+    key of ``i`` is the smallest known-from day among entries ``i`` and later.
+    """
+    for position in range(len(keys) - 2, -1, -1):
+        keys[position] = min(keys[position], keys[position + 1])
+    return keys
+
+
+def cited_ids(item: Commitment | Claim) -> list[str]:
+    """Ids of the evidence an item cites, in its own list or its history, each once, in order."""
+    history: Sequence[StatusChange[Any]] = item.history
+    if not item.evidence and len(history) == 1:
+        return list(history[0].evidence)
+    seen: dict[str, None] = dict.fromkeys(item.evidence)
+    for change in history:
+        seen.update(dict.fromkeys(change.evidence))
+    return list(seen)
+
+
+_UNSETTLED: frozenset[Status] = OPEN_COMMITMENT_STATUSES | {
+    ClaimStatus.UNVERIFIED,
+    ClaimStatus.DISPUTED,
+    ClaimStatus.UNVERIFIABLE,
+}
+
+
+class Index:
+    """The as-of index of one ledger, filled item by item as queries need it."""
+
+    __slots__ = ("_cited", "_keys", "_known", "_ledger", "_published")
+
+    def __init__(self, ledger: Ledger) -> None:
+        self._ledger = ledger
+        self._known: dict[str, list[int]] = {}
+        self._keys: dict[str, list[int]] = {}
+        self._cited: dict[str, list[str]] = {}
+        self._published: dict[str, int] | None = None
+
+    def published(self) -> dict[str, int]:
+        """Evidence id -> last possible day of its source's publication (ordinal)."""
+        if self._published is None:
+            sources = self._ledger.sources
+            by_source = {s.id: s.published.latest.toordinal() for s in sources if s.published}
+            self._published = {
+                e.id: by_source[e.source] for e in self._ledger.evidence if e.source in by_source
+            }
+        return self._published
+
+    def known(self, item: Commitment | Claim) -> list[int]:
+        """Each history entry's known-from day (ordinal); see ``Ledger.known_from``."""
+        found = self._known.get(item.id)
+        if found is None:
+            published = self.published()
+            found = []
+            floor = 0
+            history: Sequence[StatusChange[Any]] = item.history
+            for change in history:
+                earliest, known = change.date._ordinals
+                floor = max(floor, earliest)
+                for evidence_id in change.evidence:
+                    day = published.get(evidence_id)
+                    if day is not None and earliest <= day < known:
+                        known = day
+                found.append(max(known, floor))
+            self._known[item.id] = found
+        return found
+
+    def cited(self, item: Commitment | Claim) -> list[str]:
+        """The evidence ids an item cites (``cited_ids``), cached."""
+        found = self._cited.get(item.id)
+        if found is None:
+            found = self._cited[item.id] = cited_ids(item)
+        return found
+
+    # -- queries -------------------------------------------------------------------------------
+
+    def status(self, item: Commitment | Claim, moment: Moment) -> StatusChange[Any] | None:
+        """The history entry in effect on the moment's day, or ``None`` before the first."""
+        keys = self._keys.get(item.id)
+        if keys is None:
+            keys = self._keys[item.id] = _running_min(list(self.known(item)))
+        position = bisect.bisect_right(keys, moment.ordinal) - 1
+        return item.history[position] if position >= 0 else None
+
+    def last_activity(self, item: Commitment | Claim, moment: Moment) -> dt.date | None:
+        """The last day, by the moment, on which news of an item became known."""
+        day = moment.ordinal
+        published = self.published()
+        known = list(self.known(item))
+        known.extend(p for e in self.cited(item) if (p := published.get(e)) is not None)
+        last = max((k for k in known if k <= day), default=None)
+        return None if last is None else dt.date.fromordinal(last)
+
+    def latest_evidence(self, item: Commitment | Claim, moment: Moment) -> Evidence | None:
+        """The cited evidence whose source was published last by the moment (ties: by id)."""
+        day = moment.ordinal
+        published = self.published()
+        dated = [
+            (p, evidence_id)
+            for evidence_id in self.cited(item)
+            if (p := published.get(evidence_id)) is not None and p <= day
+        ]
+        return self._ledger.evidence[max(dated)[1]] if dated else None
+
+    def flags(
+        self, item: Commitment | Claim, moment: Moment, *, stale_days: int = 365
+    ) -> tuple[bool, bool]:
+        """``(overdue, stale)`` for an item at the moment, from one status lookup."""
+        current = self.status(item, moment)
+        if current is None:
+            return (False, False)
+        due = getattr(item, "due", None)
+        overdue = (
+            due is not None
+            and current.status in OPEN_COMMITMENT_STATUSES
+            and due.latest < moment.day
+        )
+        stale = False
+        if current.status in _UNSETTLED:
+            last = self.last_activity(item, moment)
+            stale = last is not None and (moment.day - last).days > stale_days
+        return (overdue, stale)
+
+    def changes_between(
+        self, start: Moment, end: Moment
+    ) -> list[tuple[Commitment | Claim, StatusChange[Any]]]:
+        """Status entries that came into effect after ``start`` and by ``end``, oldest first."""
+        first, last = start.ordinal, end.ordinal
+        found: list[tuple[Commitment | Claim, StatusChange[Any]]] = []
+        items: list[Commitment | Claim] = [*self._ledger.commitments, *self._ledger.claims]
+        for item in items:
+            history: Sequence[StatusChange[Any]] = item.history
+            found.extend(
+                (item, change)
+                for change, day in zip(history, self.known(item), strict=True)
+                if first < day <= last
+            )
+        found.sort(key=lambda pair: (pair[1].date.sort_key(), pair[0].id))
+        return found

@@ -1,0 +1,433 @@
+"""The integrity and lifecycle rules of a ledger, each written once: a fast test and its
+explanation together.
+
+Every :class:`Rule` applies to one collection. ``holds`` decides, with set operations and no
+messages, that no record breaks the rule (the path every valid load takes); ``explain`` walks one
+record and adds a :class:`~claimtrack.errors.Problem` with its JSON path for each breach. A
+ledger is checked by running every ``holds``; on any doubt, every ``explain`` runs, record by
+record in file order, so all problems are reported at once. Reference rules (an id must name a
+record of the right kind) are derived from :mod:`claimtrack._registry`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+from attrs import frozen
+
+from claimtrack import _registry as registry
+from claimtrack.errors import Problem, _closest
+from claimtrack.lifecycle import (
+    CLAIM_TRANSITIONS,
+    COMMITMENT_TRANSITIONS,
+    NEEDS_STANCE,
+    ClaimStatus,
+    CommitmentStatus,
+    Stance,
+    initial_status,
+    transition_refusal,
+)
+from claimtrack.model import Claim, ClaimRelation, Commitment, CommitmentRelation, StatusChange
+
+__all__ = [
+    "CATEGORY_PATTERN",
+    "ID_PATTERN",
+    "RULES",
+    "Checker",
+    "Rule",
+    "check",
+    "date_order_problem",
+    "explain",
+    "surely_valid",
+]
+
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
+CATEGORY_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+#: Above this many candidates a "did you mean" suggestion costs more than it helps.
+_SUGGEST_LIMIT = 5000
+
+#: The records of a ledger by collection name, in the order given (paths index into these).
+Collections = Mapping[str, Sequence[Any]]
+
+
+class Checker:
+    """Collects problems for one ledger; one instance per explanation run."""
+
+    def __init__(self, collections: Collections) -> None:
+        self.problems: list[Problem] = []
+        self.kinds: dict[str, dict[str, str]] = {name: {} for name in collections}
+        self.first_seen: dict[str, str] = {}
+        self.stances: dict[str, Stance] = {}
+
+    def add(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    def register(self, collection: str, index: int, record_id: str) -> None:
+        """The id rule: valid and unique; the id is then resolvable in its collection."""
+        path = f"$.{collection}[{index}].id"
+        if not ID_PATTERN.fullmatch(record_id):
+            self.add(
+                path,
+                f"{record_id!r} is not a valid id; expected letters, digits and . _ : -"
+                " starting with a letter or digit",
+            )
+        seen = self.first_seen.get(record_id)
+        if seen is not None:
+            self.add(path, f"duplicate id {record_id!r} (first used at {seen})")
+        else:
+            self.first_seen[record_id] = path
+        # Still resolvable in its own collection, so its citations are not reported as dangling.
+        self.kinds[collection].setdefault(record_id, path)
+
+    def refer(self, path: str, collection: str, record_id: str | None) -> None:
+        """The reference rule for one id: it names a record of ``collection``."""
+        if record_id is None or record_id in self.kinds[collection]:
+            return
+        known = self.kinds[collection]
+        message = f"no {registry.BY_NAME[collection].noun} with id {record_id!r}"
+        if len(known) <= _SUGGEST_LIMIT:
+            close = _closest(record_id, known)
+            if close:
+                message += f"; did you mean {close!r}?"
+        self.add(path, message)
+
+    def refer_all(self, path: str, collection: str, ids: Iterable[str]) -> None:
+        for position, record_id in enumerate(ids):
+            self.refer(f"{path}[{position}]", collection, record_id)
+
+
+@frozen
+class Rule:
+    """One rule over the records of ``collection``: a fast test and its explanation."""
+
+    name: str
+    collection: str
+    holds: Callable[[Collections, Mapping[str, set[str]]], bool]
+    explain: Callable[[Checker, str, Any], None]
+
+
+# -- reference rules, from the registry -----------------------------------------------------
+
+
+def _reference_rule(collection: registry.Collection[Any], reference: registry.Reference) -> Rule:
+    field, target = reference.field, reference.target
+
+    def holds(collections: Collections, ids: Mapping[str, set[str]]) -> bool:
+        values = [getattr(record, field) for record in collections[collection.name]]
+        if any(isinstance(value, tuple) for value in values):
+            return set(itertools.chain.from_iterable(values)) <= ids[target]
+        return set(values) - {None} <= ids[target]
+
+    def explain(checker: Checker, path: str, record: Any) -> None:
+        value = getattr(record, field)
+        if isinstance(value, tuple):
+            checker.refer_all(f"{path}.{field}", target, value)
+        else:
+            checker.refer(f"{path}.{field}", target, value)
+
+    return Rule(
+        f"{collection.name}.{field} names a {target} record", collection.name, holds, explain
+    )
+
+
+def _references(collection: registry.Collection[Any]) -> list[Rule]:
+    return [_reference_rule(collection, reference) for reference in collection.references]
+
+
+# -- record rules ------------------------------------------------------------------------------
+
+
+def _rule(
+    name: str,
+    collection: registry.Collection[Any],
+    holds: Callable[[Sequence[Any]], bool],
+) -> Callable[[Callable[[Checker, str, Any], None]], Rule]:
+    """Declare a rule from its fast test (over the collection's records) and its explanation."""
+
+    def declare(explain: Callable[[Checker, str, Any], None]) -> Rule:
+        return Rule(name, collection.name, lambda c, _: holds(c[collection.name]), explain)
+
+    return declare
+
+
+@_rule(
+    "a quote is not empty",
+    registry.EVIDENCE,
+    lambda evidence: all(e.quote is None or e.quote.exact for e in evidence),
+)
+def _quote_not_empty(checker: Checker, path: str, evidence: Any) -> None:
+    if evidence.quote is not None and not evidence.quote.exact:
+        checker.add(f"{path}.quote.exact", "a quote cannot be empty")
+
+
+@_rule(
+    "an event is not part of itself",
+    registry.EVENTS,
+    lambda events: not any(e.part_of == e.id for e in events),
+)
+def _not_part_of_itself(checker: Checker, path: str, event: Any) -> None:
+    if event.part_of == event.id:
+        checker.add(f"{path}.part_of", f"event {event.id!r} cannot be part of itself")
+
+
+def _ends_before_start(event: Any) -> bool:
+    return event.date is not None and event.end is not None and event.end.known_before(event.date)
+
+
+@_rule(
+    "an event ends after it starts",
+    registry.EVENTS,
+    lambda events: not any(map(_ends_before_start, events)),
+)
+def _ends_after_start(checker: Checker, path: str, event: Any) -> None:
+    if _ends_before_start(event):
+        checker.add(f"{path}.end", f"ends ({event.end}) before it starts ({event.date})")
+
+
+@_rule(
+    "a category is a lowercase slug",
+    registry.COMMITMENTS,
+    lambda commitments: all(map(CATEGORY_PATTERN.fullmatch, {c.category for c in commitments})),
+)
+def _category_slug(checker: Checker, path: str, commitment: Any) -> None:
+    if not CATEGORY_PATTERN.fullmatch(commitment.category):
+        checker.add(
+            f"{path}.category",
+            f"{commitment.category!r} is not a category; expected a lowercase slug"
+            " such as 'hotline' or 'intelligence_sharing'",
+        )
+
+
+def _relations_rule(collection: registry.Collection[Any]) -> Rule:
+    """A relation names another item of the same collection, never the item itself."""
+
+    def holds(collections: Collections, ids: Mapping[str, set[str]]) -> bool:
+        items = collections[collection.name]
+        return {r.target for i in items for r in i.relations} <= ids[collection.name] and not any(
+            r.target == i.id for i in items for r in i.relations
+        )
+
+    def explain(checker: Checker, path: str, item: Commitment | Claim) -> None:
+        relations: Sequence[CommitmentRelation | ClaimRelation] = item.relations
+        for position, relation in enumerate(relations):
+            where = f"{path}.relations[{position}].target"
+            if relation.target == item.id:
+                checker.add(where, f"{collection.noun} {item.id!r} cannot relate to itself")
+            else:
+                checker.refer(where, collection.name, relation.target)
+
+    return Rule(
+        f"{collection.name} relate to other {collection.name}", collection.name, holds, explain
+    )
+
+
+# -- the history rule: lifecycle, evidence, date order -----------------------------------------
+
+_STATUS_KINDS: dict[str, type[CommitmentStatus] | type[ClaimStatus]] = {
+    registry.COMMITMENTS.name: CommitmentStatus,
+    registry.CLAIMS.name: ClaimStatus,
+}
+_INITIAL = {kind: initial_status(kind) for kind in (CommitmentStatus, ClaimStatus)}
+# Keyed by the statuses' string values: str hashing is far cheaper than Enum.__hash__.
+_NEXT_VALUES: dict[type, dict[str, set[str]]] = {
+    kind: {status._value_: {s._value_ for s in nxt} for status, nxt in table.items()}
+    for kind, table in (
+        (CommitmentStatus, COMMITMENT_TRANSITIONS),
+        (ClaimStatus, CLAIM_TRANSITIONS),
+    )
+}
+_NEEDS_VALUES = {status._value_: stance._value_ for status, stance in NEEDS_STANCE.items()}
+
+
+def date_order_problem(
+    change: StatusChange[Any], started: StatusChange[Any], *, last: str | None
+) -> str | None:
+    """Why ``change`` cannot follow a history whose latest-starting entry is ``started``.
+
+    ``last`` names ``started`` when it is the last entry ("previous", "current"); otherwise it
+    is called the earlier entry. Used by the check and by ``Ledger.record``.
+    """
+    if not change.date.known_before(started.date):
+        return None
+    which = f"{last} entry" if last is not None else "earlier entry"
+    return f"{change.date} is before the {which}'s {started.date}; a history is in date order"
+
+
+def _history_holds(
+    history: Sequence[StatusChange[Any]],
+    stances: dict[str, str],
+    kind: type[CommitmentStatus] | type[ClaimStatus],
+) -> bool:
+    if not history:
+        return False
+    previous = history[0]
+    if previous.status is not _INITIAL[kind]:
+        return False
+    table = _NEXT_VALUES[kind]
+    started = previous.date.earliest
+    for change in history[1:]:
+        status = change.status
+        if (
+            type(status) is not kind
+            or not change.evidence
+            or status._value_ not in table[previous.status._value_]
+            or change.date.latest < started
+        ):
+            return False
+        needed = _NEEDS_VALUES.get(status._value_)
+        if needed is not None and needed not in {stances[e] for e in change.evidence}:
+            return False
+        started = max(started, change.date.earliest)
+        previous = change
+    return True
+
+
+def _history_rule(collection: registry.Collection[Any]) -> Rule:
+    """A history starts in the initial status, moves by the lifecycle table with the evidence
+    each move needs, cites known evidence and is in date order."""
+    kind = _STATUS_KINDS[collection.name]
+
+    def holds(collections: Collections, ids: Mapping[str, set[str]]) -> bool:
+        items = collections[collection.name]
+        cited = itertools.chain.from_iterable(c.evidence for i in items for c in i.history)
+        if not set(cited) <= ids[registry.EVIDENCE.name]:
+            return False
+        stances = {e.id: e.stance._value_ for e in collections[registry.EVIDENCE.name]}
+        return all(_history_holds(item.history, stances, kind) for item in items)
+
+    def explain(checker: Checker, path: str, item: Commitment | Claim) -> None:
+        _explain_history(checker, path, item.id, item.history, kind, collection.noun)
+
+    return Rule(
+        f"{collection.name} histories follow the lifecycle", collection.name, holds, explain
+    )
+
+
+def _explain_history(
+    checker: Checker,
+    path: str,
+    item_id: str,
+    history: Sequence[StatusChange[Any]],
+    kind: type[CommitmentStatus] | type[ClaimStatus],
+    noun: str,
+) -> None:
+    if not history:
+        checker.add(f"{path}.history", "a history needs at least its first entry")
+        return
+    wrong_kind = False
+    for position, change in enumerate(history):
+        if type(change.status) is not kind:
+            wrong_kind = True
+            valid = ", ".join(status.value for status in kind)
+            checker.add(
+                f"{path}.history[{position}].status",
+                f"{change.status.value!r} is not a {noun} status; expected one of {valid}",
+            )
+    first = history[0]
+    initial = initial_status(kind)
+    if not wrong_kind and first.status != initial:
+        checker.add(
+            f"{path}.history[0].status",
+            f"a history starts with {initial.value!r}, not {first.status.value!r}",
+        )
+    previous = first
+    started = first  # the entry with the latest earliest day so far
+    for position, change in enumerate(history):
+        where = f"{path}.history[{position}]"
+        checker.refer_all(f"{where}.evidence", registry.EVIDENCE.name, change.evidence)
+        if position == 0:
+            continue
+        problem = date_order_problem(
+            change, started, last="previous" if started is previous else None
+        )
+        if problem is not None:
+            checker.add(f"{where}.date", problem)
+        if change.date.earliest > started.date.earliest:
+            started = change
+        if wrong_kind:
+            previous = change
+            continue
+        stances = [checker.stances[e] for e in change.evidence if e in checker.stances]
+        if change.evidence and not stances:
+            stances = [Stance.MENTIONS]  # dangling ids are reported above; don't pile on
+        refusal = transition_refusal(item_id, previous.status, change.status, stances)
+        if refusal is not None:
+            rule, message = refusal
+            field = "evidence" if rule == "evidence-required" or "-needs-" in rule else "status"
+            checker.add(f"{where}.{field}", message)
+        previous = change
+
+
+# -- every rule, in the order problems are reported --------------------------------------------
+
+#: Each collection's rules, collections and rules in the order their problems are listed.
+RULES: tuple[Rule, ...] = (
+    *_references(registry.ACTORS),
+    *_references(registry.EVIDENCE),
+    _quote_not_empty,
+    *_references(registry.EVENTS),
+    _not_part_of_itself,
+    _ends_after_start,
+    *_references(registry.AGREEMENTS),
+    _category_slug,
+    *_references(registry.COMMITMENTS),
+    _relations_rule(registry.COMMITMENTS),
+    _history_rule(registry.COMMITMENTS),
+    *_references(registry.CLAIMS),
+    _relations_rule(registry.CLAIMS),
+    _history_rule(registry.CLAIMS),
+)
+
+
+def _ids_hold(collections: Collections) -> bool:
+    """The id rule, fast: every id valid and unique across the ledger."""
+    every = [record.id for name in registry.NAMES for record in collections[name]]
+    return len(set(every)) == len(every) and all(map(ID_PATTERN.fullmatch, every))
+
+
+def surely_valid(collections: Collections) -> bool:
+    """Every rule's fast test passes: the ledger is valid, decided without messages."""
+    if not _ids_hold(collections):
+        return False
+    ids = {name: {record.id for record in collections[name]} for name in registry.NAMES}
+    return all(rule.holds(collections, ids) for rule in RULES)
+
+
+def explain(collections: Collections) -> list[Problem]:
+    """Every rule, record by record, each problem with its path, in file order."""
+    checker = Checker(collections)
+    for name in registry.NAMES:
+        for index, record in enumerate(collections[name]):
+            checker.register(name, index, record.id)
+    for item in collections[registry.EVIDENCE.name]:
+        checker.stances[item.id] = item.stance
+    by_collection: dict[str, list[Rule]] = {}
+    for rule in RULES:
+        by_collection.setdefault(rule.collection, []).append(rule)
+    for name, rules in by_collection.items():
+        for index, record in enumerate(collections[name]):
+            path = f"$.{name}[{index}]"
+            for rule in rules:
+                rule.explain(checker, path, record)
+    return checker.problems
+
+
+def check(collections: Collections) -> list[Problem]:
+    """Every integrity and lifecycle problem in these collections, in file order."""
+    if surely_valid(collections):
+        return []
+    return explain(collections)
+
+
+def _check_definitions() -> None:
+    """At import: every reference and every rule names a known collection."""
+    for rule in RULES:
+        if rule.collection not in registry.BY_NAME:
+            raise AssertionError(f"rule {rule.name!r} names an unknown collection")
+
+
+_check_definitions()
