@@ -73,6 +73,11 @@ if TYPE_CHECKING:
     from claimtrack.quotes import (
         check_quotes,
     )
+    from claimtrack.relevance import (
+        Suggestion,
+        SuggestionKind,
+        triage,
+    )
 
 #: Where each public name lives. Everything loads on first use, so ``import claimtrack``
 #: costs almost nothing until a model, a ledger or a file is touched.
@@ -125,6 +130,9 @@ _LAZY: dict[str, str] = {
     "StatusChange": "claimtrack.model",
     "TextQuote": "claimtrack.model",
     "check_quotes": "claimtrack.quotes",
+    "Suggestion": "claimtrack.relevance",
+    "SuggestionKind": "claimtrack.relevance",
+    "triage": "claimtrack.relevance",
 }
 
 
@@ -186,6 +194,8 @@ __all__ = [
     "SourceKind",
     "Stance",
     "StatusChange",
+    "Suggestion",
+    "SuggestionKind",
     "TextQuote",
     "TransitionRefused",
     "UnknownId",
@@ -196,4 +206,5 @@ __all__ = [
     "load",
     "loads",
     "save",
+    "triage",
 ]

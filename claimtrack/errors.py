@@ -13,10 +13,12 @@ from attrs import frozen
 
 __all__ = [
     "ClaimtrackError",
+    "InvalidArgument",
     "InvalidDate",
     "InvalidLedger",
     "LedgerFileError",
     "MalformedLedger",
+    "MissingExtra",
     "NotARecord",
     "NothingToExport",
     "Problem",
@@ -110,6 +112,29 @@ class UnsafeTarget(LedgerFileError):
 
 class ReversedRange(ClaimtrackError, ValueError):
     """A range of days whose start comes after its end (``diff --from 2018 --to 2017``)."""
+
+
+class InvalidArgument(ClaimtrackError, ValueError):
+    """A function argument out of its range: names the argument and what it must be."""
+
+    def __init__(self, name: str, value: object, expected: str) -> None:
+        self.name = name
+        self.value = value
+        self.expected = expected
+        super().__init__(f"{name} must be {expected}, not {value!r}")
+
+
+class MissingExtra(ClaimtrackError, ImportError):
+    """A feature needs a package of an optional extra that is not installed."""
+
+    def __init__(self, extra: str, package: str, purpose: str) -> None:
+        self.extra = extra
+        self.package = package
+        self.purpose = purpose
+        super().__init__(
+            f"{purpose} needs {package}, which is not installed;"
+            f" install it with: pip install 'claimtrack[{extra}]'"
+        )
 
 
 class UnknownId(ClaimtrackError, LookupError):

@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from claimtrack._locate import with_lines
-from claimtrack.cli import checks, interop, reports, updates
+from claimtrack.cli import checks, interop, reports, triage, updates
 from claimtrack.cli.options import EXIT_INVALID, EXIT_OK, Commands, Usage
 from claimtrack.errors import ClaimtrackError, InvalidLedger, Problem
 from claimtrack.report.status import UnknownColumn, UnknownStatus
@@ -38,6 +38,7 @@ GROUPS: tuple[Callable[[Commands], None], ...] = (
     interop.register,
     checks.register,
     updates.register,
+    triage.register,
 )
 
 

@@ -1,0 +1,150 @@
+"""What a ledger knows about each commitment and claim, as weighted groups of stemmed phrases.
+
+The groups and their weights: the item's own text (``text``), the quotes already cited for it
+(``quotes``), its parties' names and aliases (``parties``: obligors and beneficiaries, or claimants
+and subjects), its category or claim kind with cue words (``category``), and the titles of its
+agreement and that agreement's event and the texts of related items (``context``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from claimtrack.ledger import Ledger
+from claimtrack.model import Claim, Commitment
+from claimtrack.relevance.scoring import Group, Profile
+from claimtrack.relevance.terms import CATEGORY_CUES, CLAIM_KIND_CUES, stem, tokens
+
+__all__ = ["SHARED_QUOTE", "WEIGHTS", "known_items", "profiles"]
+
+#: Weight of each group in a sentence's score.
+WEIGHTS = {"text": 0.35, "quotes": 0.25, "parties": 0.15, "category": 0.1, "context": 0.15}
+
+#: Most items a quote may back and still describe each of them.
+SHARED_QUOTE = 2
+
+_PARENTHESES = re.compile(r"\([^)]*\)")
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    """The distinct stems of a text, in order of first appearance."""
+    return tuple(dict.fromkeys(stem(word) for word, _, _ in tokens(text)))
+
+
+def _alternatives(texts: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    phrases = (_phrase(text) for text in texts)
+    return tuple(dict.fromkeys(phrase for phrase in phrases if phrase))
+
+
+def known_items(ledger: Ledger, as_of: dt.date | None = None) -> list[Commitment | Claim]:
+    """The commitments, then the claims, made by ``as_of`` (all of them without a day)."""
+    items: list[Commitment | Claim] = [*ledger.commitments, *ledger.claims]
+    if as_of is None:
+        return items
+    return [item for item in items if item.made is None or item.made.earliest <= as_of]
+
+
+def profiles(
+    ledger: Ledger, items: Iterable[Commitment | Claim], as_of: dt.date | None = None
+) -> list[Profile]:
+    """A profile of each item, citing only quotes from sources published by ``as_of``.
+
+    A quote cited by more than ``SHARED_QUOTE`` items (one sentence listing five agreed steps)
+    is left out of their profiles: it says nothing about which of them a sentence is about.
+    """
+    items = list(items)
+    citing: dict[str, int] = {}
+    for item in items:
+        for quote in {e.quote.exact for e in ledger.evidence_for(item.id) if e.quote is not None}:
+            citing[quote] = citing.get(quote, 0) + 1
+    shared = {quote for quote, count in citing.items() if count > SHARED_QUOTE}
+    return [_profile(ledger, item, as_of, shared) for item in items]
+
+
+def _profile(
+    ledger: Ledger, item: Commitment | Claim, as_of: dt.date | None, shared: set[str]
+) -> Profile:
+    if isinstance(item, Commitment):
+        parties = (*item.obligors, *item.beneficiaries)
+        labels = [item.category.replace("_", " "), *CATEGORY_CUES.get(item.category, ())]
+        context = _agreement_context(ledger, item.agreement)
+    else:
+        parties = (*item.claimants, *item.subjects)
+        labels = [item.kind.value, *CLAIM_KIND_CUES.get(item.kind.value, ())]
+        context = []
+    context.extend(
+        ledger.item(relation.target).text
+        for relation in item.relations
+        if relation.target in ledger.commitments or relation.target in ledger.claims
+    )
+    groups = (
+        Group("text", WEIGHTS["text"], ((_phrase(item.text),),)),
+        Group("quotes", WEIGHTS["quotes"], _quote_members(ledger, item, as_of, shared)),
+        Group("parties", WEIGHTS["parties"], _party_members(ledger, parties)),
+        Group("category", WEIGHTS["category"], (_alternatives(labels),)),
+        Group("context", WEIGHTS["context"], _non_empty(_alternatives(context))),
+    )
+    return Profile(item.id, tuple(group for group in groups if group.members))
+
+
+def _non_empty(
+    alternatives: tuple[tuple[str, ...], ...],
+) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    return (alternatives,) if alternatives else ()
+
+
+def _agreement_context(ledger: Ledger, agreement_id: str | None) -> list[str]:
+    agreement = ledger.agreements.get(agreement_id) if agreement_id else None
+    if agreement is None:
+        return []
+    texts = [agreement.title]
+    event = ledger.events.get(agreement.event) if agreement.event else None
+    if event is not None:
+        texts.append(event.title)
+    return texts
+
+
+def _quote_members(
+    ledger: Ledger, item: Commitment | Claim, as_of: dt.date | None, shared: set[str]
+) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    quotes = []
+    for evidence in ledger.evidence_for(item.id):
+        if evidence.quote is None or evidence.quote.exact in shared:
+            continue
+        source = ledger.sources.get(evidence.source)
+        published = source.published if source is not None else None
+        if as_of is not None and published is not None and published.earliest > as_of:
+            continue
+        quotes.append(evidence.quote.exact)
+    return _non_empty(_alternatives(sorted(quotes)))
+
+
+def _party_members(
+    ledger: Ledger, parties: Iterable[str]
+) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """Per party, its names and aliases and those of the actors affiliated with it, directly or
+    not (a state's army, the army's chief...): a sentence naming any of them names the party."""
+    affiliated: dict[str, list[str]] = {}
+    for actor in ledger.actors:
+        if actor.affiliation is not None:
+            affiliated.setdefault(actor.affiliation, []).append(actor.id)
+    members = []
+    for party in dict.fromkeys(parties):
+        names: list[str] = []
+        pending, seen = [party], {party}
+        while pending:
+            found = ledger.actors.get(pending.pop())
+            if found is None:
+                continue
+            actor = found
+            names.extend(_PARENTHESES.sub(" ", name) for name in (actor.name, *actor.aliases))
+            for member in affiliated.get(actor.id, ()):
+                if member not in seen:
+                    seen.add(member)
+                    pending.append(member)
+        alternatives = _alternatives(names)
+        if alternatives:
+            members.append(alternatives)
+    return tuple(members)
