@@ -64,7 +64,7 @@ def _triage(args: argparse.Namespace) -> int:
     if args.format == "json":
         write_output(None, to_json(suggestions))
     elif args.changeset is None or str(args.changeset) != "-":
-        emit(suggestion_table(suggestions, full=args.format == "csv"), args.format)
+        emit(suggestion_table(suggestions, full=args.format in ("csv", "tsv")), args)
     return EXIT_OK
 
 

@@ -22,23 +22,30 @@ __all__ = ["changeset", "suggestion_records", "suggestion_table", "to_json"]
 
 _HEADERS = ("item", "kind", "rank", "score", "matched", "sentence")
 _SHOWN = 100
+_WORDS = 8
 _YAML_UNSAFE = re.compile("[\u0085\u2028\u2029]")
 
 
 def suggestion_table(suggestions: Sequence[Suggestion], *, full: bool = False) -> Table:
-    """One row per suggestion; sentences cut to 100 characters unless ``full``."""
+    """One row per suggestion; sentences cut to 100 characters and matched words to 8 unless
+    ``full``."""
     rows = tuple(
         (
             s.item or "(new)",
             s.kind.value,
             str(s.rank),
             f"{s.score:.3f}",
-            ", ".join(s.matched),
+            _words(s.matched, full),
             s.sentence if full or len(s.sentence) <= _SHOWN else s.sentence[: _SHOWN - 1] + "…",
         )
         for s in suggestions
     )
     return Table(_HEADERS, rows, title=f"Triage: {len(suggestions)} suggestions")
+
+
+def _words(words: tuple[str, ...], full: bool) -> str:
+    shown = words if full or len(words) <= _WORDS else (*words[: _WORDS - 1], "…")
+    return ", ".join(shown)
 
 
 def suggestion_records(suggestions: Sequence[Suggestion]) -> list[dict[str, object]]:
