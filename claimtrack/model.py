@@ -303,6 +303,9 @@ class Commitment:
     evidence: tuple[str, ...] = ()
     relations: tuple[CommitmentRelation, ...] = ()
     note: str | None = None
+    #: The day the tracker it was imported from stopped listing it (not a status): reports leave
+    #: it out from that day unless asked to include untracked records.
+    untracked: PartialDate | None = None
 
     @property
     def made(self) -> PartialDate | None:
@@ -326,6 +329,8 @@ class Claim:
     evidence: tuple[str, ...] = ()
     relations: tuple[ClaimRelation, ...] = ()
     note: str | None = None
+    #: The day the tracker it was imported from stopped listing it (not a status).
+    untracked: PartialDate | None = None
 
     @property
     def made(self) -> PartialDate | None:

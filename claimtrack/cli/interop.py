@@ -149,9 +149,32 @@ def _export(args: argparse.Namespace) -> int:
 _DATABASE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 
 
+def _suggest_renames(args: argparse.Namespace) -> int:
+    """Write likely renames as a renames CSV (stdout by default) for the user to check."""
+    from claimtrack.interop import Snapshot, likely_renames, read_mapping
+    from claimtrack.interop.rename_suggestions import suggestions_csv
+
+    snapshots = [Snapshot.from_argument(name) for name in args.files]
+    found = likely_renames(snapshots, read_mapping(args.mapping), threshold=args.similarity)
+    write_output(args.out, suggestions_csv(found), force=args.force, read=args.files)
+    count = len(found)
+    print(
+        f"{count} likely rename{'' if count == 1 else 's'}: check them, then import with"
+        " --renames FILE.csv",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
 def _import(args: argparse.Namespace) -> int:
     from claimtrack.codec import dumps
-    from claimtrack.interop import ImportProblems, Snapshot, import_records, read_mapping
+    from claimtrack.interop import (
+        ImportProblems,
+        Snapshot,
+        import_records,
+        read_mapping,
+        read_renames,
+    )
     from claimtrack.interop.sqlite import read_sqlite
 
     database = len(args.files) == 1 and Path(args.files[0]).suffix.lower() in _DATABASE_SUFFIXES
@@ -162,9 +185,17 @@ def _import(args: argparse.Namespace) -> int:
         elif args.mapping is None:
             print("claimtrack import: --mapping MAPPING.toml is required", file=sys.stderr)
             return EXIT_USAGE
+        elif args.suggest_renames:
+            return _suggest_renames(args)
         else:
             snapshots = [Snapshot.from_argument(name) for name in args.files]
-            result = import_records(snapshots, read_mapping(args.mapping))
+            renames = read_renames(args.renames) if args.renames is not None else None
+            result = import_records(
+                snapshots,
+                read_mapping(args.mapping),
+                renames=renames,
+                duplicate_keys=args.duplicate_keys,
+            )
             ledger, lines = result.ledger, result.report.lines()
     except ImportProblems as error:
         for line in error.lines:
@@ -240,10 +271,35 @@ def register(commands: Commands) -> None:
         "files",
         nargs="+",
         metavar="FILE",
-        help="records files, one per snapshot, dated by their name or as FILE@DATE;"
-        " or one .sqlite file",
+        help="records files, one per snapshot, dated by their name, as FILE@DATE or as"
+        " FILE@DATETHH:MM (two snapshots of one day); or one .sqlite file",
     )
     import_.add_argument("--mapping", type=Path, metavar="TOML", help="the tracker's mapping")
+    import_.add_argument(
+        "--renames",
+        type=Path,
+        metavar="CSV",
+        help="renamed keys: a CSV with 'old' and 'new' columns (added to the mapping's [renames])",
+    )
+    import_.add_argument(
+        "--duplicate-keys",
+        choices=("refuse", "by-order"),
+        help="a key listed twice in one snapshot: refuse it (the default) or keep the rows apart"
+        " by order of appearance (overrides the mapping)",
+    )
+    import_.add_argument(
+        "--suggest-renames",
+        action="store_true",
+        help="import nothing: write likely renames (same URL, or close titles) as a renames CSV"
+        " to check and pass back with --renames",
+    )
+    import_.add_argument(
+        "--similarity",
+        type=float,
+        default=0.8,
+        metavar="RATIO",
+        help="--suggest-renames: the least title similarity (difflib ratio, 0-1; default 0.8)",
+    )
     import_.add_argument(
         "--out", type=Path, metavar="LEDGER", help="ledger file to write, or - for stdout (default)"
     )

@@ -86,8 +86,17 @@ def _default_ledger() -> Path:
 
 
 def open_ledger(args: argparse.Namespace) -> Ledger:
-    """The ledger named by ``--ledger``, loaded and validated."""
-    return load(args.ledger)
+    """The ledger named by ``--ledger``, loaded and validated; for a report, without the records
+    no longer tracked on ``--as-of`` unless ``--include-untracked`` is given."""
+    ledger = load(args.ledger)
+    if getattr(args, "include_untracked", True):
+        return ledger
+    from claimtrack.tracking import still_tracked
+
+    named = [
+        value for name in ("item", "id") if isinstance(value := getattr(args, name, None), str)
+    ]
+    return still_tracked(ledger, getattr(args, "as_of", None) or _today(), keep=named)
 
 
 def text_folder(args: argparse.Namespace) -> Path:
@@ -234,6 +243,8 @@ class Commands:
                 help="the day to report on: YYYY, YYYY-MM or YYYY-MM-DD (a partial date stands"
                 " for its last day); default: today",
             )
+        if table and ledger == "read":
+            untracked_option(sub)
         if table:
             sub.add_argument(
                 "--format",
@@ -245,6 +256,16 @@ class Commands:
                 table_options(sub, columns)
         sub.set_defaults(run=run)
         return sub
+
+
+def untracked_option(sub: argparse.ArgumentParser) -> None:
+    """``--include-untracked``: keep the records their tracker stopped listing."""
+    sub.add_argument(
+        "--include-untracked",
+        action="store_true",
+        help="keep records no longer tracked (dropped by the tracker they were imported from);"
+        " reports leave them out from that day by default",
+    )
 
 
 def sources_option(sub: argparse.ArgumentParser) -> None:

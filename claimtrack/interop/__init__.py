@@ -8,15 +8,12 @@ ClaimReview, W3C Web Annotations, a SQLite database and one CSV file per entity.
 
 from claimtrack.interop.annotations import web_annotations, web_annotations_json
 from claimtrack.interop.claimreview import claimreview, claimreview_json
+from claimtrack.interop.import_report import ImportReport, Presence, Untracked, UnusualMove
 from claimtrack.interop.mapping import Columns, TrackerMapping, read_mapping
 from claimtrack.interop.problems import ImportProblem, ImportProblems, Location
-from claimtrack.interop.records import (
-    ImportReport,
-    ImportResult,
-    Presence,
-    Snapshot,
-    import_records,
-)
+from claimtrack.interop.records import ImportResult, import_records, likely_renames
+from claimtrack.interop.renames import Renames, read_renames
+from claimtrack.interop.snapshots import Snapshot
 from claimtrack.interop.sqlite import DatabaseProblem, read_sqlite, sqlite_bytes, write_sqlite
 from claimtrack.interop.tables import NeedsFolder, write_csv_tables
 from claimtrack.interop.vocabularies import (
@@ -40,16 +37,21 @@ __all__ = [
     "Location",
     "NeedsFolder",
     "Presence",
+    "Renames",
     "Snapshot",
     "TrackerMapping",
     "UnknownVocabulary",
     "UnmappedStatus",
+    "Untracked",
+    "UnusualMove",
     "Vocabulary",
     "VocabularyClash",
     "claimreview",
     "claimreview_json",
     "import_records",
+    "likely_renames",
     "read_mapping",
+    "read_renames",
     "read_sqlite",
     "register_vocabulary",
     "sqlite_bytes",

@@ -6,14 +6,25 @@ A mapping is a small TOML file that a tracker's keeper can read::
     name = "Exampleville Council Pledge Tracker"
     vocabulary = "five-status"      # a built-in or registered status vocabulary
 
+    default_parties = ["Council"]   # obligors (claimants) of every row whose party cell is empty
+    duplicate_keys = "refuse"       # or "by-order": a key listed twice in a snapshot
+
     [columns]
-    key = "ID"                      # matches rows across snapshots: an id, a URL or a title
+    key = "ID"                      # matches rows across snapshots: an id, a URL or a title,
+                                    # or several columns: ["Ministry", "Promise"]
     title = "Pledge"
     status = "Status"
     sources = "Sources"
+    change_note = "Comment"         # why the status changed, kept as the change's note
+
+    [columns.optional]              # columns missing from some snapshots: unknown there
+    text = "Description"
 
     [statuses]                      # the tracker's own extra words
     "On hold" = "stalled"
+
+    [renames]                       # old key = new key: one history under two keys
+    "Build 500 social homes" = "Build 500 affordable homes"
 
 Every key is checked: an unknown one is reported with a "did you mean", a bad value with the
 values allowed, all at once and each with its place in the file.
@@ -24,7 +35,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +44,7 @@ from attrs import frozen
 
 from claimtrack.errors import _closest
 from claimtrack.interop.problems import ImportProblem, ImportProblems, Location
+from claimtrack.interop.renames import Renames, renames_from_table
 from claimtrack.interop.rows import FORMATS
 from claimtrack.interop.vocabularies import (
     CLAIMTRACK,
@@ -45,19 +57,33 @@ from claimtrack.interop.vocabularies import (
 from claimtrack.lifecycle import ClaimStatus, CommitmentStatus
 from claimtrack.model import ActorKind, ClaimKind, SourceKind
 
-__all__ = ["Columns", "TrackerMapping", "read_mapping"]
+__all__ = ["DUPLICATE_KEYS", "KEY_JOINER", "Columns", "TrackerMapping", "read_mapping"]
+
+
+#: How a composite key's parts are joined to show it (and to name it in a renames table).
+KEY_JOINER = " | "
+
+#: What a tracker may list twice under one key in a snapshot: refuse it, or keep the rows apart by
+#: their order of appearance (the second becomes ``KEY #2``).
+DUPLICATE_KEYS = ("refuse", "by-order")
+
+
+def _key_columns(value: str | Iterable[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 @frozen(kw_only=True)
 class Columns:
     """Which column of the tracker holds what; only ``key`` and ``status`` are required.
 
-    ``title`` and ``text`` give what was pledged or claimed (the title when both are given; the
-    text then goes to the note). ``party`` names the obligors (or claimants), ``sources`` the
-    source URLs, ``date`` when it was pledged, ``status_date`` when the status was last set.
+    ``key`` is one column or several (their cells joined by `` | `` make the key). ``title`` and
+    ``text`` give what was pledged or claimed (the title when both are given; the text then goes
+    to the note). ``party`` names the obligors (or claimants), ``sources`` the source URLs,
+    ``date`` when it was pledged, ``status_date`` when the status was last set, ``change_note``
+    why it changed. ``optional`` names the roles whose column may be missing from a snapshot.
     """
 
-    key: str
+    key: tuple[str, ...] = attrs.field(converter=_key_columns)
     status: str
     id: str | None = None
     title: str | None = None
@@ -69,14 +95,21 @@ class Columns:
     status_date: str | None = None
     sources: str | None = None
     note: str | None = None
+    change_note: str | None = None
+    optional: frozenset[str] = frozenset()
 
-    def named(self) -> dict[str, str]:
-        """Every mapped column by its role (``key``, ``status``...), in declaration order."""
-        return {
-            role.name: value
-            for role in attrs.fields(Columns)
-            if (value := getattr(self, role.name)) is not None
-        }
+    def named(self) -> list[tuple[str, str]]:
+        """Every mapped column with its role (``key``, ``status``...), in declaration order."""
+        found: list[tuple[str, str]] = [("key", column) for column in self.key]
+        for role in attrs.fields(Columns)[1:]:
+            value = getattr(self, role.name)
+            if isinstance(value, str):
+                found.append((role.name, value))
+        return found
+
+    def required(self) -> list[tuple[str, str]]:
+        """The mapped columns every snapshot must have (all but the optional ones)."""
+        return [(role, column) for role, column in self.named() if role not in self.optional]
 
 
 @frozen(kw_only=True)
@@ -95,6 +128,9 @@ class TrackerMapping:
     source_kind: SourceKind = SourceKind.OTHER
     default_category: str = "uncategorised"
     claim_kind: ClaimKind = ClaimKind.STATEMENT
+    default_parties: tuple[str, ...] = ()
+    duplicate_keys: str = "refuse"
+    renames: Renames = attrs.field(factory=Renames)
 
     @classmethod
     def from_toml(cls, text: str, *, name: str = "<mapping>") -> TrackerMapping:
@@ -139,8 +175,12 @@ _TRACKER_KEYS = (
     "source_kind",
     "default_category",
     "claim_kind",
+    "default_parties",
+    "duplicate_keys",
 )
-_COLUMN_KEYS = tuple(role.name for role in attrs.fields(Columns))
+_COLUMN_KEYS = tuple(role.name for role in attrs.fields(Columns) if role.name != "optional")
+_OPTIONAL_KEYS = tuple(key for key in _COLUMN_KEYS if key not in ("key", "status"))
+_SECTIONS = ("tracker", "columns", "statuses", "renames")
 _RECORD_KINDS = ("commitments", "claims")
 _ID_START = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
 _COMMITMENT_ONLY = ("category", "due")
@@ -158,17 +198,23 @@ class _Reader:
         self.problems.append(ImportProblem(Location(self.name, where), message))
 
     def table(
-        self, document: Mapping[str, Any], section: str, keys: tuple[str, ...] | None
+        self,
+        document: Mapping[str, Any],
+        section: str,
+        keys: tuple[str, ...] | None,
+        *,
+        within: str | None = None,
     ) -> dict[str, Any]:
         value = document.get(section, {})
+        named = section if within is None else f"{within}.{section}"
         if not isinstance(value, dict):
-            self.add(section, None, "expected a table")
+            self.add(named, None, "expected a table")
             return {}
         for key in value:
             if keys is not None and key not in keys:
                 close = _closest(key, keys)
                 hint = f"did you mean {close!r}?" if close else f"expected one of {', '.join(keys)}"
-                self.add(section, key, f"unknown key; {hint}")
+                self.add(named, key, f"unknown key; {hint}")
         return value
 
     def text(self, table: Mapping[str, Any], section: str, key: str) -> str | None:
@@ -179,6 +225,24 @@ class _Reader:
             self.add(section, key, f"expected a non-empty string, got {value!r}")
             return None
         return value
+
+    def texts(self, table: Mapping[str, Any], section: str, key: str) -> tuple[str, ...]:
+        """A string or a list of strings (each non-empty, none repeated)."""
+        value = table.get(key)
+        if value is None:
+            return ()
+        items = [value] if isinstance(value, str) else value
+        if (
+            not isinstance(items, list)
+            or not items
+            or not all(isinstance(item, str) and item.strip() for item in items)
+        ):
+            self.add(section, key, f"expected a non-empty string or list of them, got {value!r}")
+            return ()
+        if len(set(items)) < len(items):
+            self.add(section, key, f"a column is named twice in {items!r}")
+            return ()
+        return tuple(items)
 
     def choice(self, table: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> str | None:
         value = self.text(table, "tracker", key)
@@ -191,16 +255,14 @@ class _Reader:
 
     def mapping(self, document: Mapping[str, Any]) -> TrackerMapping:
         for section in document:
-            if section not in ("tracker", "columns", "statuses"):
-                close = _closest(section, ("tracker", "columns", "statuses"))
+            if section not in _SECTIONS:
+                close = _closest(section, _SECTIONS)
                 hint = (
-                    f"; did you mean [{close}]?"
-                    if close
-                    else "; expected tracker, columns, statuses"
+                    f"; did you mean [{close}]?" if close else f"; expected {', '.join(_SECTIONS)}"
                 )
                 self.add(section, None, f"unknown table{hint}")
         tracker = self.table(document, "tracker", _TRACKER_KEYS)
-        columns_table = self.table(document, "columns", _COLUMN_KEYS)
+        columns_table = self.table(document, "columns", (*_COLUMN_KEYS, "optional"))
         words_table = self.table(document, "statuses", None)
         options: dict[str, Any] = {}
 
@@ -240,6 +302,17 @@ class _Reader:
             value = self.choice(tracker, key, tuple(member.value for member in kind))
             if value is not None:
                 options[key] = kind(value)
+        duplicates = self.choice(tracker, "duplicate_keys", DUPLICATE_KEYS)
+        if duplicates is not None:
+            options["duplicate_keys"] = duplicates
+        parties = self.texts(tracker, "tracker", "default_parties")
+        if parties:
+            options["default_parties"] = parties
+        renames = self.table(document, "renames", None)
+        try:
+            options["renames"] = renames_from_table(renames, self.name)
+        except ImportProblems as error:
+            self.problems.extend(error.problems)
 
         columns = self.columns(columns_table, records)
         chosen = self.vocabulary(tracker, words_table, records)
@@ -248,15 +321,26 @@ class _Reader:
         return TrackerMapping(name=name, columns=columns, vocabulary=chosen, **options)
 
     def columns(self, table: Mapping[str, Any], records: str) -> Columns | None:
-        given: dict[str, str] = {}
-        for key in _COLUMN_KEYS:
+        given: dict[str, Any] = {}
+        for key in _COLUMN_KEYS[1:]:
             value = self.text(table, "columns", key)
             if value is not None:
                 given[key] = value
+        key_columns = self.texts(table, "columns", "key")
+        if key_columns:
+            given["key"] = key_columns
+        optional = self.table(table, "optional", _OPTIONAL_KEYS, within="columns")
+        for key in optional:
+            value = self.text(optional, "columns.optional", key)
+            if key in table:
+                self.add("columns.optional", key, "also in [columns]: name it in one of them")
+            elif value is not None and key in _OPTIONAL_KEYS:
+                given[key] = value
+        given["optional"] = frozenset(key for key in optional if key in given)
         for key in ("key", "status"):
             if key not in table:
                 self.add("columns", key, "required: the column that holds it")
-        if "title" not in table and "text" not in table:
+        if "title" not in given and "text" not in given:
             self.add("columns", None, "map 'title' or 'text': the column saying what was pledged")
         if records == "claims":
             for key in _COMMITMENT_ONLY:

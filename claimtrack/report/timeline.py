@@ -21,7 +21,7 @@ from claimtrack.report.table import Table
 
 __all__ = ["TimelineEntry", "diff", "timeline", "timeline_entries"]
 
-_KIND_ORDER = {"event": 0, "source": 1, "pledge": 2, "claim": 2, "status": 3}
+_KIND_ORDER = {"event": 0, "source": 1, "pledge": 2, "claim": 2, "status": 3, "untracked": 4}
 
 
 @frozen
@@ -52,6 +52,10 @@ def _item_entries(ledger: Ledger, item: Commitment | Claim) -> list[TimelineEntr
             what = f"now {change.status.value}{note}"
             known = ledger.known_from(item.id, position)
             entries.append(TimelineEntry(change.date, "status", item.id, what, known))
+    if item.untracked is not None:  # a marker, not a status: the tracker stopped listing it
+        what = "no longer tracked (its tracker stopped listing it)"
+        day = item.untracked
+        entries.append(TimelineEntry(day, "untracked", item.id, what, day.latest))
     return entries
 
 
