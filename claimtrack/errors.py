@@ -1,4 +1,4 @@
-"""The ClaimtrackError family: every error the public API raises, and how its lines are worded.
+"""The ClaimtrackError family: every error claimtrack raises, and how its lines are worded.
 
 Each concrete error also subclasses the matching builtin (``ValueError``, ``LookupError``,
 ``OSError``) so callers that catch those keep working, and keeps structured fields from which
@@ -8,25 +8,41 @@ its message is built.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from attrs import frozen
 
 __all__ = [
     "ClaimtrackError",
+    "DatabaseProblem",
+    "ImportProblem",
+    "ImportProblems",
     "InvalidArgument",
     "InvalidDate",
     "InvalidLedger",
     "LedgerFileError",
+    "Location",
     "MalformedLedger",
     "MissingExtra",
+    "NeedsFolder",
     "NotARecord",
     "NothingToExport",
+    "PlotProblem",
+    "PlotUnavailable",
     "Problem",
+    "ProblemReport",
     "QuoteProblems",
     "ReversedRange",
     "TransitionRefused",
+    "UnknownColumn",
+    "UnknownFormat",
     "UnknownId",
+    "UnknownStatus",
+    "UnknownVocabulary",
+    "UnmappedStatus",
     "UnsafeTarget",
+    "UsageError",
+    "VocabularyClash",
 ]
 
 
@@ -51,17 +67,19 @@ class ClaimtrackError(Exception):
     """Base of every error claimtrack raises on purpose."""
 
 
-class InvalidLedger(ClaimtrackError, ValueError):
-    """A ledger breaks the format, its integrity rules or its lifecycle rules.
+class ProblemReport(ClaimtrackError, ValueError):
+    """Every problem found in an input, at once: the base of ``InvalidLedger`` (problems at JSON
+    paths) and ``ImportProblems`` (problems at file, row and column).
 
-    ``problems`` lists every problem found, in file order, so one run reports them all.
+    The message is the headline and the count, then one indented line per problem.
     """
 
-    problems: tuple[Problem, ...]
+    #: The headline when none is given.
+    default_headline = "invalid input"
 
-    def __init__(self, problems: Iterable[Problem], *, headline: str = "invalid ledger") -> None:
+    def __init__(self, problems: Iterable[Any], *, headline: str | None = None) -> None:
         self.problems = tuple(problems)
-        self.headline = headline
+        self.headline = self.default_headline if headline is None else headline
         super().__init__(self._message())
 
     def _message(self) -> str:
@@ -73,8 +91,21 @@ class InvalidLedger(ClaimtrackError, ValueError):
 
     @property
     def lines(self) -> list[str]:
-        """One ``path: message`` line per problem, as the CLI prints them."""
+        """One ``where: message`` line per problem, as the CLI prints them."""
         return [str(problem) for problem in self.problems]
+
+
+class InvalidLedger(ProblemReport):
+    """A ledger breaks the format, its integrity rules or its lifecycle rules.
+
+    ``problems`` lists every problem found, in file order, so one run reports them all.
+    """
+
+    problems: tuple[Problem, ...]
+    default_headline = "invalid ledger"
+
+    def __init__(self, problems: Iterable[Problem], *, headline: str = "invalid ledger") -> None:
+        super().__init__(problems, headline=headline)
 
 
 class MalformedLedger(InvalidLedger):
@@ -177,6 +208,176 @@ class TransitionRefused(ClaimtrackError, ValueError):
         self.rule = rule
         self.detail = detail
         super().__init__(f"{detail} [rule: {rule}]")
+
+
+# -- importing other trackers' files (claimtrack.interop) ---------------------------------------
+
+
+@frozen
+class Location:
+    """A place in an input file: the file, a row (or line, or item) and a column, as known."""
+
+    file: str
+    row: str | None = None
+    column: str | None = None
+
+    def at(self, column: str | None) -> Location:
+        """The same place, narrowed to one column."""
+        return Location(self.file, self.row, column)
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.row is not None:
+            parts.append(self.row)
+        if self.column is not None:
+            parts.append(f"column {self.column!r}")
+        return ", ".join(parts)
+
+
+@frozen
+class ImportProblem:
+    """One thing wrong with the input, where it is."""
+
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+class ImportProblems(ProblemReport):
+    """The input cannot be imported; ``problems`` lists every problem found, in input order."""
+
+    problems: tuple[ImportProblem, ...]
+    default_headline = "cannot import"
+
+    def __init__(
+        self, problems: Iterable[ImportProblem], *, headline: str = "cannot import"
+    ) -> None:
+        super().__init__(problems, headline=headline)
+
+
+class UnmappedStatus(ClaimtrackError, LookupError):
+    """A status word that a vocabulary does not know, with the words it does know."""
+
+    def __init__(self, vocabulary: str, word: str, known: tuple[str, ...]) -> None:
+        self.vocabulary = vocabulary
+        self.word = word
+        self.known = known
+        from claimtrack.interop.vocabularies import normalise_word
+
+        message = f"{word!r} is not a status word in vocabulary {vocabulary!r}"
+        close = _closest(normalise_word(word), [normalise_word(k) for k in known])
+        if close is not None:
+            message += f"; did you mean {next(k for k in known if normalise_word(k) == close)!r}?"
+        else:
+            message += f"; expected one of {', '.join(repr(k) for k in known)}"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class UnknownVocabulary(ClaimtrackError, LookupError):
+    """No vocabulary is registered under this name."""
+
+    def __init__(self, name: str, known: tuple[str, ...]) -> None:
+        self.name = name
+        message = f"no status vocabulary named {name!r}; known: {', '.join(known)}"
+        close = _closest(name, known)
+        if close is not None:
+            message = f"no status vocabulary named {name!r}; did you mean {close!r}?"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class VocabularyClash(ClaimtrackError, ValueError):
+    """A vocabulary that contradicts itself or an already registered one."""
+
+
+class DatabaseProblem(ClaimtrackError, ValueError):
+    """A file that is not a claimtrack SQLite database, or not one this version reads."""
+
+
+class NeedsFolder(ClaimtrackError, ValueError):
+    """An export of several files was asked for without a folder to put them in."""
+
+
+# -- reports, pictures and the command line -----------------------------------------------------
+
+
+class UnknownFormat(ClaimtrackError, ValueError):
+    """A table format name that neither tabulate nor claimtrack knows."""
+
+    def __init__(self, name: str) -> None:
+        from claimtrack.report.table import formats
+
+        self.name = name
+        super().__init__(f"unknown table format {name!r}; expected one of {', '.join(formats())}")
+
+
+class UnknownColumn(ClaimtrackError, ValueError):
+    """A column name the table does not have."""
+
+    def __init__(self, name: str, valid: Sequence[str]) -> None:
+        import difflib
+
+        from claimtrack.report.table import column_key
+
+        self.name = name
+        keys = [column_key(header) for header in valid]
+        message = f"unknown column {name!r}; expected one of {', '.join(keys)}"
+        close = difflib.get_close_matches(column_key(name), keys, n=1, cutoff=0.6)
+        if close:
+            message += f"; did you mean {close[0]!r}?"
+        super().__init__(message)
+
+
+class UnknownStatus(ClaimtrackError, ValueError):
+    """A status name that is not a status of the items listed."""
+
+    def __init__(self, name: str, valid: Sequence[str] | None = None) -> None:
+        import difflib
+
+        from claimtrack.lifecycle import CommitmentStatus
+
+        self.name = name
+        names = list(valid) if valid is not None else [s.value for s in CommitmentStatus]
+        message = f"{name!r} is not a status; expected one of {', '.join(names)}"
+        close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+        if close:
+            message += f"; did you mean {close[0]!r}?"
+        super().__init__(message)
+
+
+class PlotUnavailable(ClaimtrackError, ImportError):
+    """matplotlib, needed to draw pictures, is not installed."""
+
+    def __init__(self) -> None:
+        from claimtrack.plot import INSTALL_HINT
+
+        super().__init__(f"drawing a timeline needs matplotlib; install it with: {INSTALL_HINT}")
+
+
+class PlotProblem(ClaimtrackError, ValueError):
+    """A picture that cannot be drawn as asked (an unknown file type, say)."""
+
+
+class UsageError(ClaimtrackError, ValueError):
+    """A mistake on the command line found only once the command runs: exit 2."""
+
+
+# -- private: raised and caught inside the converter, never seen by a caller --------------------
+
+
+class _Invalid(ValueError):
+    """A value the converter refuses; its message is the whole explanation."""
+
+
+class _Refused(Exception):
+    """Raised by generated code; never escapes the fast path."""
 
 
 def _closest(word: str, candidates: Iterable[str]) -> str | None:

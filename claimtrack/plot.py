@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimtrack.dates import PartialDate
-from claimtrack.errors import ClaimtrackError
+from claimtrack.errors import PlotProblem, PlotUnavailable
 from claimtrack.ledger import AsOf, Ledger, as_day
 from claimtrack.lifecycle import CommitmentStatus
 from claimtrack.model import Commitment
@@ -60,19 +60,8 @@ STATUS_COLOURS: dict[CommitmentStatus, str] = {
 _FORMATS = ("png", "svg")
 
 
-class PlotUnavailable(ClaimtrackError, ImportError):
-    """matplotlib, needed to draw pictures, is not installed."""
-
-    def __init__(self) -> None:
-        super().__init__(f"drawing a timeline needs matplotlib; install it with: {INSTALL_HINT}")
-
-
 #: More lanes than this make a picture nobody can read (and a figure matplotlib cannot size).
 MAX_LANES = 400
-
-
-class PlotProblem(ClaimtrackError, ValueError):
-    """A picture that cannot be drawn as asked (an unknown file type, say)."""
 
 
 def _matplotlib() -> Any:

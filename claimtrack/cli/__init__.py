@@ -9,7 +9,7 @@ subcommands; :mod:`claimtrack.cli.options` holds what they share (exit codes, op
 1. In an existing group module, or a new ``claimtrack/cli/<group>.py``, write the command's body
    ``def _name(args: argparse.Namespace) -> int`` (parse nothing, call the library, print,
    return an exit code; raise :class:`~claimtrack.errors.ClaimtrackError` subclasses for bad
-   input and ``options.Usage`` for a command-line mistake found late).
+   input and ``claimtrack.errors.UsageError`` for a command-line mistake found late).
 2. In the module's ``register(commands)``, call ``commands.add(name, _name, summary, example,
    as_of=..., table=..., ledger="read" | "write" | "none")`` and add the command's own
    arguments to the parser it returns.
@@ -26,9 +26,15 @@ from pathlib import Path
 
 from claimtrack._locate import with_lines
 from claimtrack.cli import checks, interop, reports, triage, updates
-from claimtrack.cli.options import EXIT_INVALID, EXIT_OK, Commands, Usage
-from claimtrack.errors import ClaimtrackError, InvalidLedger, Problem
-from claimtrack.report.status import UnknownColumn, UnknownStatus
+from claimtrack.cli.options import EXIT_INVALID, EXIT_OK, Commands
+from claimtrack.errors import (
+    ClaimtrackError,
+    InvalidLedger,
+    Problem,
+    UnknownColumn,
+    UnknownStatus,
+    UsageError,
+)
 
 __all__ = ["main"]
 
@@ -94,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             where = file if problem.line is None else f"{file}:{problem.line}"
             print(f"{where}: {problem}", file=sys.stderr)
         return EXIT_INVALID
-    except (UnknownColumn, UnknownStatus, Usage) as error:
+    except (UnknownColumn, UnknownStatus, UsageError) as error:
         top.error(str(error))  # a mistake on the command line: exit 2
     except ClaimtrackError as error:
         print(f"claimtrack: {error}", file=sys.stderr)

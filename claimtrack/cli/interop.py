@@ -16,7 +16,7 @@ from claimtrack.cli.options import (
     EXIT_OK,
     EXIT_USAGE,
     Commands,
-    Usage,
+    UsageError,
     as_of_day,
     force_option,
     open_ledger,
@@ -130,7 +130,7 @@ def _export(args: argparse.Namespace) -> int:
     folder = args.to in FOLDER_EXPORTS
     to_stdout = args.out is None or str(args.out) == STDOUT
     if folder and to_stdout:
-        raise Usage(f"{args.to} writes one file per table: give --out FOLDER")
+        raise UsageError(f"{args.to} writes one file per table: give --out FOLDER")
     if not folder and not to_stdout:  # refused before any work is done
         check_target(args.out, force=args.force, read=[args.ledger])
     ledger = open_ledger(args)

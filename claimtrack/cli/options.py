@@ -16,7 +16,7 @@ from typing import Literal
 from claimtrack import datasets
 from claimtrack.codec import load
 from claimtrack.dates import PartialDate
-from claimtrack.errors import ClaimtrackError
+from claimtrack.errors import UsageError
 from claimtrack.ledger import Ledger, as_day
 from claimtrack.report.table import DATA_FORMATS, Table, column_key
 
@@ -27,6 +27,7 @@ __all__ = [
     "Commands",
     "Run",
     "Usage",
+    "UsageError",
     "as_of_day",
     "column_names",
     "day",
@@ -40,14 +41,14 @@ __all__ = [
     "text_folder",
 ]
 
+#: ``claimtrack.errors.UsageError`` under the name command modules have used: a command-line
+#: mistake found only once the command runs (exit 2).
+Usage = UsageError
+
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 #: A command's body: takes the parsed arguments, returns the exit code.
 Run = Callable[[argparse.Namespace], int]
-
-
-class Usage(ClaimtrackError, ValueError):
-    """A mistake on the command line found only once the command runs: exit 2."""
 
 
 def as_of_day(text: str) -> dt.date:
@@ -112,7 +113,7 @@ def column_names(text: str) -> list[str]:
     """``--columns a,b,c`` as names; a name may be a header or its key (``latest_evidence``)."""
     names = [name.strip() for name in text.split(",")]
     if not all(names):
-        raise Usage(f"--columns {text!r} has an empty name; give names separated by commas")
+        raise UsageError(f"--columns {text!r} has an empty name; give names separated by commas")
     return names
 
 
@@ -144,7 +145,7 @@ def emit(table: Table, args: argparse.Namespace | str) -> None:
     table = shaped(table, args)
     if getattr(args, "excel", False):
         if fmt != "csv" and args.format is not None:
-            raise Usage(f"--excel writes CSV; it cannot go with --format {fmt}")
+            raise UsageError(f"--excel writes CSV; it cannot go with --format {fmt}")
         sys.stdout.flush()
         sys.stdout.buffer.write(table.csv(excel=True).encode("utf-8"))
         sys.stdout.buffer.flush()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import functools
 
-from claimtrack.cli.options import EXIT_OK, Commands, Run, Usage, as_of_day, emit, open_ledger
+from claimtrack.cli.options import EXIT_OK, Commands, Run, UsageError, as_of_day, emit, open_ledger
 from claimtrack.errors import UnknownId
 from claimtrack.report.table import DATA_FORMATS
 
@@ -21,7 +21,7 @@ def _asked(run: Run) -> Run:
         try:
             return run(args)
         except UnknownId as error:
-            raise Usage(str(error)) from None
+            raise UsageError(str(error)) from None
 
     return checked
 
@@ -34,7 +34,7 @@ def _report(args: argparse.Namespace) -> int:
     if args.claims:
         for option, value in (("--agreement", args.agreement), ("--category", args.category)):
             if value is not None:
-                raise Usage(f"{option} filters commitments; claims have no {option[2:]}")
+                raise UsageError(f"{option} filters commitments; claims have no {option[2:]}")
         table = claim_table(ledger, args.as_of, actor=args.actor, status=args.status)
     else:
         table = status_table(
@@ -77,7 +77,9 @@ def _diff(args: argparse.Namespace) -> int:
     from claimtrack.report import diff
 
     if args.start > args.end:
-        raise Usage(f"--from {args.start} is after --to {args.end}; give the earlier day first")
+        raise UsageError(
+            f"--from {args.start} is after --to {args.end}; give the earlier day first"
+        )
     emit(diff(open_ledger(args), args.start, args.end), args)
     return EXIT_OK
 

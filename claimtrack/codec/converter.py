@@ -24,6 +24,7 @@ from claimtrack.codec.gen.structure import make_structure
 from claimtrack.codec.gen.unstructure import make_unstructure
 from claimtrack.codec.shapes import is_homogeneous_tuple, is_model, optional_inner
 from claimtrack.dates import PartialDate
+from claimtrack.errors import _Invalid as Invalid
 from claimtrack.lifecycle import ClaimStatus, CommitmentStatus, Stance
 from claimtrack.model import (
     ActorKind,
@@ -54,10 +55,6 @@ _ENUM_NOUNS: dict[type, str] = {
     CommitmentRelationKind: "commitment relation",
     ClaimRelationKind: "claim relation",
 }
-
-
-class Invalid(ValueError):
-    """A value the converter refuses; its message is the whole explanation."""
 
 
 def describe(value: object) -> str:

@@ -14,7 +14,7 @@ import sqlite3
 from pathlib import Path
 
 from claimtrack.codec import FORMAT_VERSION
-from claimtrack.errors import ClaimtrackError
+from claimtrack.errors import DatabaseProblem
 from claimtrack.files import write_atomically
 from claimtrack.interop.tables import SCHEMA, Table, Value, ledger_from_rows, ledger_rows, walk
 from claimtrack.ledger import Ledger
@@ -23,10 +23,6 @@ __all__ = ["DatabaseProblem", "read_sqlite", "schema_sql", "sqlite_bytes", "writ
 
 #: The table holding what the database is: ``format_version``.
 META_TABLE = "claimtrack"
-
-
-class DatabaseProblem(ClaimtrackError, ValueError):
-    """A file that is not a claimtrack SQLite database, or not one this version reads."""
 
 
 def _quote(name: str) -> str:

@@ -24,7 +24,7 @@ from typing import Any
 from attrs import frozen
 
 from claimtrack.codec import FORMAT_VERSION, from_document, to_document
-from claimtrack.errors import ClaimtrackError
+from claimtrack.errors import NeedsFolder
 from claimtrack.files import write_folder_atomically
 from claimtrack.ledger import Ledger
 
@@ -38,10 +38,6 @@ __all__ = [
     "ledger_rows",
     "write_csv_tables",
 ]
-
-
-class NeedsFolder(ClaimtrackError, ValueError):
-    """An export of several files was asked for without a folder to put them in."""
 
 
 #: A cell of a relational table.

@@ -16,7 +16,11 @@ from typing import Generic, TypeVar
 
 from attrs import field, frozen
 
-from claimtrack.errors import ClaimtrackError, _closest
+from claimtrack.errors import (
+    UnknownVocabulary,
+    UnmappedStatus,
+    VocabularyClash,
+)
 from claimtrack.lifecycle import PAM_LEVELS, POLITIFACT_LABELS, ClaimStatus, CommitmentStatus
 
 __all__ = [
@@ -43,44 +47,6 @@ S = TypeVar("S", CommitmentStatus, ClaimStatus)
 def normalise_word(word: str) -> str:
     """A status word as compared: case-folded, trimmed, inner runs of spaces made one space."""
     return " ".join(word.split()).casefold()
-
-
-class UnmappedStatus(ClaimtrackError, LookupError):
-    """A status word that a vocabulary does not know, with the words it does know."""
-
-    def __init__(self, vocabulary: str, word: str, known: tuple[str, ...]) -> None:
-        self.vocabulary = vocabulary
-        self.word = word
-        self.known = known
-        message = f"{word!r} is not a status word in vocabulary {vocabulary!r}"
-        close = _closest(normalise_word(word), [normalise_word(k) for k in known])
-        if close is not None:
-            message += f"; did you mean {next(k for k in known if normalise_word(k) == close)!r}?"
-        else:
-            message += f"; expected one of {', '.join(repr(k) for k in known)}"
-        super().__init__(message)
-
-    def __str__(self) -> str:
-        return str(self.args[0])
-
-
-class UnknownVocabulary(ClaimtrackError, LookupError):
-    """No vocabulary is registered under this name."""
-
-    def __init__(self, name: str, known: tuple[str, ...]) -> None:
-        self.name = name
-        message = f"no status vocabulary named {name!r}; known: {', '.join(known)}"
-        close = _closest(name, known)
-        if close is not None:
-            message = f"no status vocabulary named {name!r}; did you mean {close!r}?"
-        super().__init__(message)
-
-    def __str__(self) -> str:
-        return str(self.args[0])
-
-
-class VocabularyClash(ClaimtrackError, ValueError):
-    """A vocabulary that contradicts itself or an already registered one."""
 
 
 def _frozen_words(words: Mapping[str, S]) -> Mapping[str, S]:

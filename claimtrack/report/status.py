@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
-from claimtrack.errors import ClaimtrackError, UnknownId
+from claimtrack.errors import UnknownId, UnknownStatus
 from claimtrack.ledger import AsOf, Ledger, as_day
 from claimtrack.lifecycle import PAM_LEVELS, ClaimStatus, CommitmentStatus
 from claimtrack.model import Claim, Commitment
@@ -27,21 +27,6 @@ CLAIM_COLUMNS = columns.CLAIM
 #: What an 80-column terminal shows by default; ``--wide`` shows every column.
 COMMITMENT_NARROW = ("pledge", "responsible", "status", "since", "flags")
 CLAIM_NARROW = ("claim", "claimant", "status", "since", "flags")
-
-
-class UnknownStatus(ClaimtrackError, ValueError):
-    """A status name that is not a status of the items listed."""
-
-    def __init__(self, name: str, valid: Sequence[str] | None = None) -> None:
-        import difflib
-
-        self.name = name
-        names = list(valid) if valid is not None else [s.value for s in CommitmentStatus]
-        message = f"{name!r} is not a status; expected one of {', '.join(names)}"
-        close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
-        if close:
-            message += f"; did you mean {close[0]!r}?"
-        super().__init__(message)
 
 
 def check_filters(

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import field, frozen
 
 from claimtrack.dates import PartialDate
-from claimtrack.errors import ClaimtrackError
+from claimtrack.errors import ClaimtrackError, UnknownColumn, UnknownFormat
 
 if TYPE_CHECKING:
     import pandas
@@ -47,29 +47,6 @@ EXTRA_FORMATS = DATA_FORMATS
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 _PRECISION = {1: "year", 2: "month", 3: "day"}
-
-
-class UnknownFormat(ClaimtrackError, ValueError):
-    """A table format name that neither tabulate nor claimtrack knows."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        super().__init__(f"unknown table format {name!r}; expected one of {', '.join(formats())}")
-
-
-class UnknownColumn(ClaimtrackError, ValueError):
-    """A column name the table does not have."""
-
-    def __init__(self, name: str, valid: Sequence[str]) -> None:
-        import difflib
-
-        self.name = name
-        keys = [column_key(header) for header in valid]
-        message = f"unknown column {name!r}; expected one of {', '.join(keys)}"
-        close = difflib.get_close_matches(column_key(name), keys, n=1, cutoff=0.6)
-        if close:
-            message += f"; did you mean {close[0]!r}?"
-        super().__init__(message)
 
 
 def formats() -> list[str]:

@@ -18,14 +18,11 @@ import attrs
 
 from claimtrack.codec.gen import compile_function
 from claimtrack.codec.shapes import is_homogeneous_tuple, optional_inner
+from claimtrack.errors import _Refused
 
 __all__ = ["make_structure"]
 
 Hook = Callable[[Any, Any], Any]
-
-
-class _Refused(Exception):
-    """Raised by generated code; never escapes the fast path."""
 
 
 def _refuse() -> None:
