@@ -22,11 +22,13 @@ text in the monitor dataset. Prints figures; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import random
 import time
 import unicodedata
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -46,8 +48,15 @@ def _order(source: Source) -> tuple[object, str]:
 
 
 def ledger_before(ledger: Ledger, source_id: str) -> Ledger:
-    """The ledger without ``source_id``, later sources and whatever rested only on them."""
+    """The ledger without ``source_id``, later sources and whatever rested only on them.
+
+    Works on the history model with checks, progress and corrections too (read with getattr): an
+    entry stays when it cites a kept source, or cites nothing and its check (or, without one, its
+    own date) falls before the source's earliest day.
+    """
     cut = _order(ledger.sources[source_id])
+    published = ledger.sources[source_id].published
+    cut_day = published.earliest if published is not None else dt.date.max
     sources = [s for s in ledger.sources if _order(s) < cut]
     kept_sources = {s.id for s in sources}
     evidence = [e for e in ledger.evidence if e.source in kept_sources]
@@ -56,20 +65,43 @@ def ledger_before(ledger: Ledger, source_id: str) -> Ledger:
     def keep_ids(ids: Iterable[str]) -> tuple[str, ...]:
         return tuple(i for i in ids if i in kept)
 
+    def known(entry: Any) -> bool:
+        if entry.evidence:
+            return bool(set(entry.evidence) & kept)
+        check = getattr(entry, "check", None)
+        day = check.on if check is not None else getattr(entry, "date", None)
+        return day is None or day.earliest < cut_day
+
     def items(records: Iterable[Commitment | Claim]) -> list[Commitment | Claim]:
         result = []
         for item in records:
             cited = set(item.evidence) | {e for change in item.history for e in change.evidence}
-            if cited and not cited & kept:
+            made_later = item.made is not None and item.made.earliest >= cut_day
+            if not cited & kept and (cited or made_later):
                 continue
             history = [
                 attrs.evolve(change, evidence=keep_ids(change.evidence))
                 for position, change in enumerate(item.history)
-                if position == 0 or not change.evidence or set(change.evidence) & kept
+                if position == 0 or known(change)
             ]
-            result.append(
-                attrs.evolve(item, evidence=keep_ids(item.evidence), history=tuple(history))
-            )
+            changes: dict[str, Any] = {
+                "evidence": keep_ids(item.evidence),
+                "history": tuple(history),
+            }
+            if hasattr(item, "progress"):
+                changes["progress"] = tuple(
+                    attrs.evolve(p, evidence=keep_ids(p.evidence))
+                    for p in item.progress
+                    if known(p)
+                )
+            if hasattr(item, "corrections"):
+                ids = {getattr(change, "id", None) for change in history}
+                changes["corrections"] = tuple(
+                    c
+                    for c in item.corrections
+                    if c.on.earliest < cut_day and (c.replacement is None or c.replacement in ids)
+                )
+            result.append(attrs.evolve(item, **changes))
         return result
 
     def backed(records: Iterable[Agreement | Event]) -> list[Agreement | Event]:
@@ -83,14 +115,21 @@ def ledger_before(ledger: Ledger, source_id: str) -> Ledger:
     claims = items(ledger.claims)
     agreements = backed(ledger.agreements)
     events = backed(ledger.events)
-    known = {i.id for i in commitments} | {i.id for i in claims}
+    item_ids = {i.id for i in commitments} | {i.id for i in claims}
     commitments = [
-        attrs.evolve(c, relations=tuple(r for r in c.relations if r.target in known))
+        attrs.evolve(c, relations=tuple(r for r in c.relations if r.target in item_ids))
         for c in commitments
     ]
     claims = [
-        attrs.evolve(c, relations=tuple(r for r in c.relations if r.target in known))
+        attrs.evolve(c, relations=tuple(r for r in c.relations if r.target in item_ids))
         for c in claims
+    ]
+    agreement_ids = {a.id for a in agreements}
+    commitments = [
+        c
+        if not isinstance(c, Commitment) or c.agreement is None or c.agreement in agreement_ids
+        else attrs.evolve(c, agreement=None)
+        for c in commitments
     ]
     event_ids = {e.id for e in events}
     agreements = [

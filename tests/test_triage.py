@@ -298,3 +298,23 @@ def test_nfc_and_nfd_articles_suggest_the_same_sentences(ledger: Ledger) -> None
     assert one
     assert claimtrack.triage(ledger, nfd) == one
     assert all(anchor(nfd, s.quote) == [s.start] for s in one)
+
+
+@pytest.mark.parametrize("min_score", [0.2, 0.3, 0.5])
+def test_pruning_never_changes_what_is_suggested(
+    ledger: Ledger, article: str, min_score: float
+) -> None:
+    """Sentences skipped because they cannot reach min_score are exactly those that would not:
+    the item suggestions equal scoring everything and keeping what reaches min_score."""
+    pruned = {
+        (s.item, s.start, s.score)
+        for s in claimtrack.triage(ledger, article, min_score=min_score)
+        if s.item
+    }
+    everything = {
+        (s.item, s.start, s.score) for s in claimtrack.triage(ledger, article, min_score=0.0)
+    }
+    assert pruned <= everything
+    # Scores are rounded to 3 places: those within rounding of min_score may go either way.
+    assert {entry for entry in everything if entry[2] > min_score + 0.001} <= pruned
+    assert len(pruned) > 10

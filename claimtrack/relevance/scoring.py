@@ -180,7 +180,7 @@ class _Compiled:
     Each phrase is a *slot*; ``parts[stem]`` lists the slots holding the stem, with the stem's
     share of the slot's weight; ``member_of[slot]`` is the member the phrase belongs to and
     ``shares[member]`` that member's share of the score. ``ceiling[stem]`` is the most a stem
-    alone can add to the score.
+    alone can add to the score, and ``reach[stem]`` what it can add through each member.
     """
 
     def __init__(self, article: Article, profile: Profile) -> None:
@@ -190,6 +190,7 @@ class _Compiled:
         self.member_of: list[int] = []
         self.parts: dict[str, list[tuple[int, float]]] = defaultdict(list)
         self.ceiling: dict[str, float] = defaultdict(float)
+        self.reach: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for group in used:
             share = group.weight / total / len(group.members)
             for member in group.members:
@@ -206,6 +207,16 @@ class _Compiled:
                         best[s] = max(best[s], part)
                 for s, part in best.items():
                     self.ceiling[s] += share * part
+                    self.reach[s].append((number, share * part))
+
+    def bound(self, matched: dict[str, float]) -> float:
+        """At least the score: each member's share times the sum, capped at 1, of the largest
+        parts its matched stems have in any of its phrases."""
+        sums: dict[int, float] = defaultdict(float)
+        for s, similarity in matched.items():
+            for member, reach in self.reach[s]:
+                sums[member] += reach * similarity
+        return sum(min(value, self.shares[member]) for member, value in sums.items())
 
     def score(self, matched: dict[str, float]) -> float:
         """The weighted mean over members of their best phrase coverage."""
@@ -236,14 +247,22 @@ def score_profiles(
         for item_stem in profile.stems():
             for article_stem, similarity in variants.get(item_stem, ()):
                 reverse[article_stem].append((item_stem, similarity))
+        # The most each article stem can add: the ceilings of the item stems it matches.
+        reach = {
+            s: sum(compiled.ceiling[item_stem] * similarity for item_stem, similarity in pairs)
+            for s, pairs in reverse.items()
+        }
         scored: list[tuple[float, int, frozenset[str]]] = []
         known = frozenset(reverse)
         scores: dict[frozenset[str], float] = {}  # bags with the same matching words score alike
-        for number in _candidates(article, compiled, reverse, min_score):
+        for number in _candidates(article, reach, min_score):
             hits = article.bags[number] & known
             score = scores.get(hits)
             if score is None:
-                score = scores[hits] = _exact(compiled, reverse, hits, min_score)
+                if sum(reach[s] for s in hits) < min_score:
+                    score = scores[hits] = 0.0
+                else:
+                    score = scores[hits] = _exact(compiled, reverse, hits, min_score)
             if score > 0.0 and score >= min_score:
                 first = article.sentences[number][0]
                 scored.append((-score, first, hits))
@@ -270,31 +289,18 @@ def _exact(
         for item_stem, similarity in reverse[s]:
             if matched.get(item_stem, 0.0) < similarity:
                 matched[item_stem] = similarity
-    ceiling = sum(compiled.ceiling[item_stem] * sim for item_stem, sim in matched.items())
-    if ceiling < min_score or ceiling <= 0.0:
+    if compiled.bound(matched) < min_score:
         return 0.0
     return compiled.score(matched)
 
 
-def _candidates(
-    article: Article,
-    compiled: _Compiled,
-    reverse: dict[str, list[tuple[str, float]]],
-    min_score: float,
-) -> list[int]:
-    """Sentences holding a stem that is not too weak to matter (see the module docstring)."""
-    ceilings = sorted(
-        (max(compiled.ceiling[item_stem] * similarity for item_stem, similarity in pairs), s)
-        for s, pairs in reverse.items()
-    )
+def _candidates(article: Article, reach: dict[str, float], min_score: float) -> list[int]:
+    """Bags holding a stem that is not too weak to matter (see the module docstring)."""
     weak = 0.0
-    selective = []
-    for ceiling, s in ceilings:
+    found: set[int] = set()
+    for ceiling, s in sorted((ceiling, s) for s, ceiling in reach.items()):
         if weak + ceiling < min_score:
             weak += ceiling
         else:
-            selective.append(s)
-    found: set[int] = set()
-    for s in selective:
-        found.update(article.postings[s])
+            found.update(article.postings[s])
     return sorted(found)
