@@ -318,7 +318,8 @@ def sweep(ledger: Ledger, source_id: str, text: str, top: int) -> None:
 
 def large_article(text: str, size: int = 1_000_000) -> str:
     """About ``size`` characters of mostly distinct sentences: the sentences of ``text`` again
-    and again, each copy with two words left out at random (seeded), in numbered paragraphs."""
+    and again, each copy with three words of five letters or more left out at random (seeded),
+    in numbered paragraphs."""
     from claimtrack.relevance.sentences import sentence_spans
 
     sentences = [text[a:b] for a, b in sentence_spans(text)]
@@ -327,9 +328,10 @@ def large_article(text: str, size: int = 1_000_000) -> str:
     length = 0
     while length < size:
         words = sentences[len(parts) % len(sentences)].split(" ")
-        for _ in range(2):
-            if len(words) > 3:
-                del words[chance.randrange(len(words) - 1)]
+        for _ in range(3):
+            long = [i for i, word in enumerate(words[:-1]) if len(word) > 4]
+            if len(long) > 2:
+                del words[chance.choice(long)]
         part = " ".join(words)
         if len(parts) % 8 == 0:
             part = f"\n\nDispatch {len(parts) // 8 + 1}. {part}"
@@ -340,11 +342,12 @@ def large_article(text: str, size: int = 1_000_000) -> str:
 
 def speed(ledger: Ledger, text: str) -> None:
     article = large_article(text)
-    best = float("inf")
+    best = cpu = float("inf")
     for _ in range(3):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         claimtrack.triage(ledger, article)
         best = min(best, time.perf_counter() - started)
+        cpu = min(cpu, time.process_time() - started_cpu)
     from claimtrack.relevance.scoring import Article
     from claimtrack.relevance.sentences import sentence_spans
 
@@ -355,7 +358,8 @@ def speed(ledger: Ledger, text: str) -> None:
         f" {len(spans)} sentences, {distinct} distinct bags of words."
         f" 1 MB article ({len(article.encode()) / 1e6:.2f} MB,"
         f" {len(ledger.commitments) + len(ledger.claims)} items): best of 3 {best:.2f} s"
-        f" (target < 2 s: {'met' if best < 2 else 'NOT met'})."
+        f" wall clock (target < 2 s: {'met' if best < 2 else 'NOT met'}), {cpu:.2f} s of CPU"
+        " time (what the run itself used, whatever else the machine runs)."
     )
 
 

@@ -318,3 +318,23 @@ def test_pruning_never_changes_what_is_suggested(
     # Scores are rounded to 3 places: those within rounding of min_score may go either way.
     assert {entry for entry in everything if entry[2] > min_score + 0.001} <= pruned
     assert len(pruned) > 10
+
+
+def test_the_benchmark_rebuilds_the_ledger_before_an_article(ledger: Ledger, article: str) -> None:
+    """benchmarks/triage.py's ledger before the 2018 article holds nothing from it, keeps every
+    2017 item, and its measurement covers the five 2017 items the article is cited for."""
+    from benchmarks.triage import ledger_before, measure
+
+    before = ledger_before(ledger, LATER)
+    assert LATER not in before.sources
+    assert all(e.source != LATER for e in before.evidence)
+    assert len(before.commitments) + len(before.claims) == 37
+    result = measure(ledger, LATER, article, 3, 0.25)
+    assert [row[0] for row in result.rows] == [
+        "c-continue-engagements",
+        "c-more-frequent-interactions",
+        "cl-a003-headline-turning-point",
+        "cl-a003-trip-remembered",
+        "cl-a003-trip-symbol-shift",
+    ]
+    assert sum(row[1] for row in result.rows) == 8
