@@ -7,20 +7,15 @@ A change outside the table of usual moves (achieved -> in progress) is kept as t
 it, with a reason naming the file, the row and both statuses: it is *unusual*, never a reason to
 stop. A record absent from the last snapshot gets ``untracked``: the date of the first snapshot
 without it, shown in its history and left out of reports from that day.
-
-Provenance follows each status: every snapshot becomes a ``dataset`` source ("according to the
-tracker, on that day") and every source URL in a row a source of its own (of the mapping's
-``source_kind``); both are cited as *unanchored* evidence, since a tracker gives links, not quotes.
+Each status cites the tracker's snapshot and the row's links (``interop.provenance``).
 """
 
 from __future__ import annotations
 
 import collections
-import hashlib
 import os
 import re
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from claimtrack.codec import FORMAT_VERSION
@@ -29,31 +24,13 @@ from claimtrack.interop.import_report import Presence, Untracked, UnusualMove
 from claimtrack.interop.mapping import TrackerMapping
 from claimtrack.interop.observations import Observation
 from claimtrack.interop.problems import ImportProblem, Location
+from claimtrack.interop.provenance import Provenance, digest, slug
 from claimtrack.interop.snapshots import Snapshot
-from claimtrack.lifecycle import ClaimStatus, CommitmentStatus, Stance, allowed_next, initial_status
+from claimtrack.lifecycle import ClaimStatus, CommitmentStatus, allowed_next, initial_status
 
-__all__ = ["HistoryBuilder", "slug"]
+__all__ = ["HistoryBuilder"]
 
 Status = CommitmentStatus | ClaimStatus
-
-#: The stance of a tracker's link, by the status the tracker gives with it: links given for
-#: progress support the pledge (or claim), links given for a broken pledge or a false claim
-#: contradict it, and the rest only mention it.
-_STANCES: dict[Status, Stance] = {
-    CommitmentStatus.ANNOUNCED: Stance.SUPPORTS,
-    CommitmentStatus.IN_PROGRESS: Stance.SUPPORTS,
-    CommitmentStatus.PARTIALLY_IMPLEMENTED: Stance.SUPPORTS,
-    CommitmentStatus.IMPLEMENTED: Stance.SUPPORTS,
-    CommitmentStatus.BROKEN: Stance.CONTRADICTS,
-    CommitmentStatus.REVERSED: Stance.CONTRADICTS,
-    ClaimStatus.CORROBORATED: Stance.SUPPORTS,
-    ClaimStatus.DISPUTED: Stance.CONTRADICTS,
-    ClaimStatus.REFUTED: Stance.CONTRADICTS,
-}
-
-
-def _stance(status: Status) -> Stance:
-    return _STANCES.get(status, Stance.MENTIONS)
 
 
 class HistoryBuilder:
@@ -63,9 +40,7 @@ class HistoryBuilder:
         self.mapping = mapping
         self.snapshots = list(snapshots)
         self.problems: list[ImportProblem] = []
-        self.sources: dict[str, dict[str, Any]] = {}
-        self.evidence: dict[str, dict[str, Any]] = {}
-        self.actors: dict[str, dict[str, Any]] = {}
+        self.provenance = Provenance(mapping, snapshots)
         self.appeared: list[Presence] = []
         self.disappeared: list[Presence] = []
         self.unusual: list[UnusualMove] = []
@@ -74,7 +49,6 @@ class HistoryBuilder:
         self.changes = 0
         self.origins: list[Location] = []
         self.ids: dict[tuple[str, int], str] = {}  # (file, row) -> record id, for checking
-        self.tracker_slug = slug(mapping.name, limit=40) or "tracker"
 
     def add(self, location: Location, message: str) -> None:
         self.problems.append(ImportProblem(location, message))
@@ -105,17 +79,17 @@ class HistoryBuilder:
         collection = "claims" if self.mapping.records == "claims" else "commitments"
         return {
             "format_version": FORMAT_VERSION,
-            "sources": list(self.sources.values()),
-            "actors": list(self.actors.values()),
+            "sources": list(self.provenance.sources.values()),
+            "actors": list(self.provenance.actors.values()),
             collection: items,
-            "evidence": list(self.evidence.values()),
+            "evidence": list(self.provenance.evidence.values()),
         }
 
     def record_id(self, key: str, first: Observation) -> str:
         column = self.mapping.columns.id
         given = first.row.text(column) if column is not None else ""
         chosen = (given or key).split("://", 1)[-1]  # a URL key: its address without scheme
-        return self.mapping.id_prefix + (slug(chosen, limit=60) or _digest(key))
+        return self.mapping.id_prefix + (slug(chosen, limit=60) or digest(key))
 
     # -- one record -------------------------------------------------------------------------
 
@@ -131,7 +105,7 @@ class HistoryBuilder:
             return None
         history, loose = self.history(record_id, key, seen, made)
         text, note = self.wording(seen)
-        parties = [self.actor(name) for name in self.parties(seen)]
+        parties = [self.provenance.actor(name) for name in self.parties(seen)]
         record: dict[str, Any] = {"id": record_id, "text": text}
         last = seen[-1]
         if self.mapping.records == "claims":
@@ -179,7 +153,7 @@ class HistoryBuilder:
             inferred = f"not given; first listed by {self.mapping.name}"
             if first.status_date is None:
                 inferred += f" in its snapshot of {made}"
-        evidence = self.cite(first.urls, initial, first.snapshot, with_snapshot=True)
+        evidence = self.provenance.cite(first.urls, initial, first.snapshot, with_snapshot=True)
         history = [_entry(made, inferred, initial, evidence, None)]
         self.first_statuses[first.status.value] += 1
         current: Status = initial
@@ -187,11 +161,11 @@ class HistoryBuilder:
         loose: list[str] = []
         for position, observation in enumerate(seen):
             if observation.status == current:
-                loose.extend(self.cite(observation.urls, current, observation.snapshot))
+                loose.extend(self.provenance.cite(observation.urls, current, observation.snapshot))
                 continue
             previous = seen[position - 1] if position else None
             date, reason = self.change_date(observation, previous, made)
-            evidence = self.cite(
+            evidence = self.provenance.cite(
                 observation.urls, observation.status, observation.snapshot, with_snapshot=True
             )
             notes = [observation.note] if observation.note else []
@@ -326,62 +300,6 @@ class HistoryBuilder:
             or "uncategorised"
         )
 
-    # -- sources, evidence, actors ------------------------------------------------------------
-
-    def actor(self, name: str) -> str:
-        actor_id = slug(name, limit=60) or _digest(name)
-        self.actors.setdefault(
-            actor_id, {"id": actor_id, "name": name, "kind": self.mapping.party_kind.value}
-        )
-        return actor_id
-
-    def cite(
-        self, urls: Iterable[str], status: Status, snapshot: int, *, with_snapshot: bool = False
-    ) -> list[str]:
-        stance = _stance(status)
-        cited = [self.url_evidence(url, stance) for url in urls]
-        if with_snapshot:
-            cited.insert(0, self.snapshot_evidence(snapshot, stance))
-        return cited
-
-    def url_evidence(self, url: str, stance: Stance) -> str:
-        source_id = "src-" + (slug(url.split("://", 1)[-1], limit=60) or _digest(url))
-        existing = self.sources.get(source_id)
-        if existing is not None and existing["url"] != url:
-            source_id = f"{source_id}-{_digest(url)}"
-        self.sources.setdefault(
-            source_id,
-            {"id": source_id, "title": url, "kind": self.mapping.source_kind.value, "url": url},
-        )
-        return self.evidence_for(source_id, stance, f"Linked by {self.mapping.name}.")
-
-    def snapshot_evidence(self, index: int, stance: Stance) -> str:
-        snapshot = self.snapshots[index]
-        suffix = snapshot.moment if snapshot.date is not None else "snapshot"
-        source_id = f"src-{self.tracker_slug}-{slug(suffix)}"
-        if source_id not in self.sources:
-            source: dict[str, Any] = {
-                "id": source_id,
-                "title": f"{self.mapping.name}"
-                + (f", snapshot of {snapshot.moment}" if snapshot.date else ""),
-                "kind": "dataset",
-            }
-            if snapshot.date is not None:
-                source["published"] = snapshot.date.edtf
-            if self.mapping.url is not None:
-                source["url"] = self.mapping.url
-            source["note"] = f"Imported from {snapshot.path.name}."
-            self.sources[source_id] = source
-        return self.evidence_for(source_id, stance, "The tracker's own rating.")
-
-    def evidence_for(self, source_id: str, stance: Stance, note: str) -> str:
-        evidence_id = f"ev-{source_id.removeprefix('src-')}-{stance.value}"
-        self.evidence.setdefault(
-            evidence_id,
-            {"id": evidence_id, "source": source_id, "stance": stance.value, "note": note},
-        )
-        return evidence_id
-
 
 def _row_number(observation: Observation) -> int:
     found = re.search(r"\d+", observation.row.location.row or "")
@@ -406,17 +324,3 @@ def _entry(
     if note is not None:
         entry["note"] = note
     return entry
-
-
-def slug(text: str, *, separator: str = "-", limit: int = 80) -> str:
-    """Lowercase ASCII letters and digits joined by ``separator``: a valid id or category."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    words = re.findall(r"[a-z0-9]+", folded.lower())
-    joined = separator.join(words)
-    if len(joined) > limit:
-        joined = joined[:limit].rstrip(separator) + separator + _digest(text)
-    return joined
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
