@@ -34,6 +34,7 @@ __all__ = [
     "PlotProblem",
     "PlotUnavailable",
     "draw_timeline",
+    "lane_label",
     "timeline_figure",
     "timeline_svg",
 ]
@@ -57,7 +58,7 @@ STATUS_COLOURS: dict[CommitmentStatus, str] = {
     _C.UNVERIFIABLE: "#e4e4e4",
 }
 
-_FORMATS = ("png", "svg")
+_FORMATS = ("pdf", "png", "svg")
 
 
 #: More lanes than this make a picture nobody can read (and a figure matplotlib cannot size).
@@ -72,16 +73,41 @@ def _matplotlib() -> Any:
     return matplotlib
 
 
+def _known(ledger: Ledger, commitment: Commitment, day: dt.date | None) -> list[Any]:
+    """The history entries of a commitment known by the day (all of them without one)."""
+    return [
+        change
+        for position, change in enumerate(commitment.history)
+        if day is None or ledger.known_from(commitment.id, position) <= day
+    ]
+
+
+def _evidence_dates(
+    ledger: Ledger, commitment: Commitment, day: dt.date | None
+) -> list[PartialDate]:
+    """Publication dates of the evidence an item cites, known by the day."""
+    found = []
+    for evidence in ledger.evidence_for(commitment.id):
+        date = ledger.evidence_date(evidence)
+        if date is not None and (day is None or date.known_by(day)):
+            found.append(date)
+    return found
+
+
 def _span(
-    ledger: Ledger, commitments: Sequence[Commitment], as_of: AsOf | None
+    ledger: Ledger, commitments: Sequence[Commitment], day: dt.date | None
 ) -> tuple[dt.date, dt.date]:
-    dates: list[PartialDate] = [change.date for c in commitments for change in c.history]
+    """The days the picture shows: from the first date drawn to the last, with a margin. Fitted
+    to the data, never stretched to the as-of day (nor to today)."""
+    dates: list[PartialDate] = [
+        change.date for c in commitments for change in _known(ledger, c, day)
+    ]
     for commitment in commitments:
-        dates.extend(
-            d for e in ledger.evidence_for(commitment.id) if (d := ledger.evidence_date(e))
-        )
+        dates.extend(_evidence_dates(ledger, commitment, day))
     start = min(date.earliest for date in dates)
-    end = as_day(as_of) if as_of is not None else max(date.latest for date in dates)
+    end = max(date.latest for date in dates)
+    if day is not None:
+        end = min(end, day)
     margin = dt.timedelta(days=max(15, (end - start).days // 25))
     return start - margin, end + margin
 
@@ -94,15 +120,32 @@ def _num(day: dt.date) -> float:
     return float(convert(day))
 
 
-def _lanes(ledger: Ledger) -> list[Commitment]:
-    """Commitments in the order they were made (then by id): the first made on top."""
-    return sorted(ledger.commitments, key=lambda c: (c.history[0].date.sort_key(), c.id))
+def _lanes(ledger: Ledger, day: dt.date | None = None) -> list[Commitment]:
+    """Commitments made by the day, in the order they were made (then by id): first on top."""
+    made = [c for c in ledger.commitments if day is None or ledger.known_from(c.id, 0) <= day]
+    return sorted(made, key=lambda c: (c.history[0].date.sort_key(), c.id))
+
+
+#: How many characters of a pledge's text label its lane.
+LABEL_CHARACTERS = 48
+
+
+def lane_label(commitment: Commitment) -> str:
+    """A lane's label: the pledge's text, shortened at a word to ``LABEL_CHARACTERS``."""
+    import textwrap
+
+    return textwrap.shorten(commitment.text, LABEL_CHARACTERS, placeholder="…")
 
 
 def timeline_figure(
     ledger: Ledger, *, as_of: AsOf | None = None, title: str | None = None
 ) -> Figure:
-    """A matplotlib Figure of the ledger's timeline, up to ``as_of`` (default: its last date)."""
+    """A matplotlib Figure of the ledger's timeline, up to ``as_of`` (default: its last date).
+
+    Nothing known only after ``as_of`` is drawn: no pledge made later, no later status, no
+    evidence published later, no later event. Lanes are labelled with the pledge's text and
+    events with their titles.
+    """
     _matplotlib()
     from matplotlib import dates
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -110,17 +153,21 @@ def timeline_figure(
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    lanes = _lanes(ledger)
+    day = None if as_of is None else as_day(as_of)
+    lanes = _lanes(ledger, day)
     if len(lanes) > MAX_LANES:
         raise PlotProblem(
             f"{len(lanes)} commitments are too many lanes for one picture (at most {MAX_LANES});"
             " draw a smaller ledger, such as one agreement's commitments"
         )
-    start, end = _span(ledger, lanes, as_of) if lanes else (dt.date.min, dt.date.max)
+    start, end = _span(ledger, lanes, day) if lanes else (dt.date.min, dt.date.max)
     events = [
         event
         for event in ledger.events
-        if event.date is not None and event.date.latest >= start and event.date.earliest <= end
+        if event.date is not None
+        and event.date.latest >= start
+        and event.date.earliest <= end
+        and (day is None or event.date.known_by(day))
     ]
     rows = len(lanes) + (1 if events else 0)
     figure = Figure(figsize=(11, 1.6 + 0.38 * max(rows, 1)), dpi=100, layout="constrained")
@@ -133,7 +180,8 @@ def timeline_figure(
         return figure
     shown: set[CommitmentStatus] = set()
     for row, commitment in enumerate(lanes, start=1):
-        shown.update(_draw_lane(axes, ledger, commitment, len(lanes) - row, end))
+        shown.update(_draw_lane(axes, ledger, commitment, len(lanes) - row, end, day))
+    marks: dict[float, list[str]] = {}
     for event in events:
         assert event.date is not None  # noqa: S101 - filtered above
         low = _num(max(event.date.earliest, start))
@@ -147,17 +195,21 @@ def timeline_figure(
                 alpha=0.5,
                 solid_capstyle="butt",
             )
-        axes.plot(
-            [(low + high) / 2],
-            [rows - 1],
-            marker="v",
-            markersize=6,
-            color="#333333",
-            linestyle="none",
+        marks.setdefault(round((low + high) / 2), []).append(event.title)
+    for number, (x, titles) in enumerate(sorted(marks.items())):
+        axes.plot([x], [rows - 1], marker="v", markersize=6, color="#333333", linestyle="none")
+        axes.annotate(
+            _event_label(titles),
+            (x, rows - 1),
+            xytext=(0, 7 + 8 * (number % 3)),
+            textcoords="offset points",
+            fontsize=6.5,
+            ha="center",
+            color="#222222",
         )
-    labels = [c.id for c in reversed(lanes)] + (["events"] if events else [])
+    labels = [lane_label(c) for c in reversed(lanes)] + (["events"] if events else [])
     axes.set_yticks(range(rows), labels, fontsize=8)
-    axes.set_ylim(-0.7, rows - 0.3)
+    axes.set_ylim(-0.7, rows - 0.3 + (1.4 if events else 0))
     axes.set_xlim(_num(start), _num(end))
     date_axis: Any = dates  # matplotlib.dates is untyped
     locator = date_axis.AutoDateLocator()
@@ -199,12 +251,27 @@ def timeline_figure(
     return figure
 
 
+def _event_label(titles: Sequence[str]) -> str:
+    """Events at one spot: the first title, shortened, and how many more there are."""
+    import textwrap
+
+    more = f" (+{len(titles) - 1})" if len(titles) > 1 else ""
+    return textwrap.shorten(titles[0], 28, placeholder="…") + more
+
+
 def _draw_lane(
-    axes: Any, ledger: Ledger, commitment: Commitment, y: int, end: dt.date
+    axes: Any,
+    ledger: Ledger,
+    commitment: Commitment,
+    y: int,
+    end: dt.date,
+    day: dt.date | None,
 ) -> set[CommitmentStatus]:
     """One commitment's lane: status bands (hatched over partial dates), evidence marks."""
     shown: set[CommitmentStatus] = set()
-    history = [change for change in commitment.history if change.date.earliest <= end]
+    history = [
+        change for change in _known(ledger, commitment, day) if change.date.earliest <= end
+    ]
     for position, change in enumerate(history):
         colour = STATUS_COLOURS[change.status]
         shown.add(change.status)
@@ -226,9 +293,8 @@ def _draw_lane(
             axes.broken_barh(
                 [(solid, stop - solid)], (y - 0.3, 0.6), facecolors=colour, edgecolor="none"
             )
-    for evidence in ledger.evidence_for(commitment.id):
-        date = ledger.evidence_date(evidence)
-        if date is None or date.earliest > end:
+    for date in _evidence_dates(ledger, commitment, day):
+        if date.earliest > end:
             continue
         low, high = _num(date.earliest), _num(min(date.latest, end))
         if high > low:
@@ -242,12 +308,12 @@ def _draw_lane(
 def draw_timeline(
     ledger: Ledger, path: str | os.PathLike[str], *, as_of: AsOf | None = None, dpi: int = 150
 ) -> Path:
-    """Draw the timeline to ``path``, PNG or SVG by its suffix; returns the path written."""
+    """Draw the timeline to ``path``, PDF, PNG or SVG by its suffix; returns the path written."""
     target = Path(path)
     fmt = target.suffix.lower().lstrip(".")
     if fmt not in _FORMATS:
         raise PlotProblem(
-            f"cannot draw {os.fspath(path)!r}: the file name must end in .png or .svg"
+            f"cannot draw {os.fspath(path)!r}: the file name must end in .pdf, .png or .svg"
         )
     data = _render(ledger, fmt, as_of=as_of, dpi=dpi)
     from claimtrack.files import write_atomically
@@ -261,12 +327,20 @@ def timeline_svg(ledger: Ledger, *, as_of: AsOf | None = None) -> str:
     return _render(ledger, "svg", as_of=as_of, dpi=100).decode("utf-8")
 
 
+#: Metadata left out so the same ledger always gives the same bytes.
+_METADATA: dict[str, dict[str, Any]] = {
+    "svg": {"Date": None},
+    "png": {"Software": None},
+    "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
+}
+
+
 def _render(ledger: Ledger, fmt: str, *, as_of: AsOf | None, dpi: int) -> bytes:
     matplotlib = _matplotlib()
     figure = timeline_figure(ledger, as_of=as_of)
     buffer = io.BytesIO()
     # Fixed metadata and element ids: the same ledger always gives the same file.
-    metadata: dict[str, Any] = {"Date": None} if fmt == "svg" else {"Software": None}
+    metadata: dict[str, Any] = _METADATA[fmt]
     with matplotlib.rc_context({"svg.hashsalt": "claimtrack", "svg.fonttype": "none"}):
         figure.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
     return buffer.getvalue()

@@ -56,8 +56,16 @@ def test_svg_is_deterministic_and_labels_the_lanes(tmp_path: Path) -> None:
     assert first == second
     text = first.decode("utf-8")
     assert text.startswith("<?xml") and "<svg" in text
-    for label in ("c-bridge", "c-ramp", "events", "stalled", "date range (partial date)"):
-        assert label in text
+    for label in (
+        "Open the river bridge by June.",
+        "Build the bridge's access ramp.",
+        "events",
+        "Site visit",
+        "stalled",
+        "date range (partial date)",
+    ):
+        assert label in text, label
+    assert "c-bridge" not in text  # lanes say what was pledged, not its id
     assert timeline_svg(demo_ledger()).count("<svg") == 1
 
 
@@ -66,11 +74,39 @@ def test_an_empty_ledger_still_draws(tmp_path: Path) -> None:
     assert "no commitments" in draw_timeline(Ledger(), tmp_path / "empty.svg").read_text("utf-8")
 
 
-def test_only_png_and_svg(tmp_path: Path) -> None:
+def test_only_pdf_png_and_svg(tmp_path: Path) -> None:
     """Another file type is refused before anything is drawn."""
-    with pytest.raises(PlotProblem, match=r"must end in \.png or \.svg"):
-        draw_timeline(demo_ledger(), tmp_path / "timeline.pdf")
-    assert not (tmp_path / "timeline.pdf").exists()
+    with pytest.raises(PlotProblem, match=r"must end in \.pdf, \.png or \.svg"):
+        draw_timeline(demo_ledger(), tmp_path / "timeline.jpg")
+    assert not (tmp_path / "timeline.jpg").exists()
+
+
+def test_pdf_is_drawn_and_deterministic(tmp_path: Path) -> None:
+    """A .pdf is a PDF (it was refused), the same bytes every time."""
+    first = draw_timeline(demo_ledger(), tmp_path / "a.pdf").read_bytes()
+    second = draw_timeline(demo_ledger(), tmp_path / "b.pdf").read_bytes()
+    assert first.startswith(b"%PDF-") and first == second
+
+
+def test_nothing_after_as_of_is_drawn() -> None:
+    """As of 2020-04-30 the May stall is not drawn; before the pledge, no lane at all."""
+    april = timeline_svg(demo_ledger(), as_of="2020-04-30")
+    assert "stalled" not in april and "Open the river bridge by June." in april
+    later = timeline_svg(demo_ledger(), as_of="2020-12-31")
+    assert "stalled" in later
+    before = timeline_svg(demo_ledger(), as_of="2020-02-28")
+    assert "no commitments" in before and "Open the river" not in before
+
+
+def test_axis_is_fitted_to_the_data() -> None:
+    """The axis ends near the last date drawn, never at a far as-of day (or today)."""
+    from matplotlib import dates
+
+    from claimtrack.plot import timeline_figure
+
+    figure = timeline_figure(demo_ledger(), as_of="2030-12-31")
+    _, right = figure.axes[0].get_xlim()
+    assert dates.num2date(right).year == 2020
 
 
 def test_without_matplotlib_the_error_says_how_to_install(
@@ -105,7 +141,7 @@ def test_cli_plot_draws_the_bundled_ledger(
     out = tmp_path / "timeline.svg"
     assert main(["plot", "--out", str(out), "--as-of", "2018-12-31"]) == 0
     assert capsys.readouterr().out == f"wrote {out}\n"
-    assert "c-hotline" in out.read_text(encoding="utf-8")
+    assert "Establish hotline communication" in out.read_text(encoding="utf-8")
 
 
 def test_importing_claimtrack_does_not_import_matplotlib() -> None:

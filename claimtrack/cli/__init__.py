@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from claimtrack._locate import with_lines
-from claimtrack.cli import checks, interop, reports, triage, updates
+from claimtrack.cli import checks, interop, publish, reports, triage, updates
 from claimtrack.cli.options import EXIT_INVALID, EXIT_OK, Commands
 from claimtrack.errors import (
     ClaimtrackError,
@@ -42,6 +42,7 @@ __all__ = ["main"]
 GROUPS: tuple[Callable[[Commands], None], ...] = (
     reports.register,
     interop.register,
+    publish.register,
     checks.register,
     updates.register,
     triage.register,

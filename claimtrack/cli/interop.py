@@ -133,12 +133,18 @@ def _export(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.to} writes one file per table: give --out FOLDER")
     if not folder and not to_stdout:  # refused before any work is done
         check_target(args.out, force=args.force, read=[args.ledger])
+    if args.title is not None and args.to != "html":
+        raise Usage(f"--title names the html page; {args.to} has no title")
     ledger = open_ledger(args)
-    result = (
-        _claimreview_for(args, ledger)
-        if args.to == "claimreview"
-        else EXPORTS[args.to](ledger, args.as_of, args.out, text_folder(args))
-    )
+    result: str | bytes | Mapping[str, bytes] | None
+    if args.to == "html":
+        from claimtrack.report import html_report
+
+        result = html_report(ledger, args.as_of, title=args.title or "claimtrack report")
+    elif args.to == "claimreview":
+        result = _claimreview_for(args, ledger)
+    else:
+        result = EXPORTS[args.to](ledger, args.as_of, args.out, text_folder(args))
     if isinstance(result, Mapping):  # all files written, or none
         write_folder_atomically(args.out, result, force=args.force)
     else:
@@ -243,6 +249,7 @@ def register(commands: Commands) -> None:
     export.add_argument(
         "--out", type=Path, metavar="PATH", help="output file, or - for stdout (the default)"
     )
+    export.add_argument("--title", metavar="TEXT", help="the html page's title")
     force_option(export)
     sources_option(export)
     export.add_argument(

@@ -1,0 +1,235 @@
+"""What each page of the site shows, as plain values for the templates: no HTML here.
+
+Every page shows the ledger as of one day: items made by then, history entries known by then,
+evidence from sources published by then. File names come from ``page_name`` alone, so every
+link and every file agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from attrs import frozen
+
+from claimtrack.dates import PartialDate
+from claimtrack.ledger import Ledger
+from claimtrack.lifecycle import PAM_LEVELS
+from claimtrack.model import Actor, Claim, Commitment, Evidence, Source
+from claimtrack.report.evidence import grade
+
+__all__ = ["Entry", "Page", "Quote", "Row", "page_name", "site_pages"]
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
+
+
+def page_name(kind: str, record_id: str) -> str:
+    """The file of a record's page: ``commitment-c-hotline.html``; an id with characters unsafe
+    in a file name or URL gets them replaced and a short hash of the id added, so names stay
+    unique."""
+    slug = _UNSAFE.sub("_", record_id).strip(".") or "_"
+    if slug != record_id:
+        slug += "-" + hashlib.sha256(record_id.encode("utf-8")).hexdigest()[:8]
+    return f"{kind}-{slug}.html"
+
+
+@frozen
+class Link:
+    """A link to another page (``href`` None: no page, show the text alone)."""
+
+    text: str
+    href: str | None
+
+
+@frozen
+class Row:
+    """One commitment or claim in a status table."""
+
+    item: Commitment | Claim
+    href: str
+    people: tuple[Link, ...]
+    status: str
+    since: PartialDate
+    pam: int | None
+    flags: tuple[str, ...]
+
+
+@frozen
+class Quote:
+    """One piece of evidence as a page shows it."""
+
+    evidence: Evidence
+    source: Source
+    source_href: str | None
+    date: PartialDate | None
+    grade: str
+
+
+@frozen
+class Entry:
+    """One history entry known by the as-of day."""
+
+    date: PartialDate
+    status: str
+    evidence: tuple[str, ...]
+    note: str | None
+    progress: Any
+
+
+@frozen
+class Page:
+    """One page: its file name, template and what the template is given."""
+
+    name: str
+    template: str
+    context: dict[str, Any]
+
+
+class _Site:
+    """The ledger as of a day, with the lookups every page needs."""
+
+    def __init__(self, ledger: Ledger, day: dt.date) -> None:
+        self.ledger = ledger
+        self.day = day
+        self.commitments = [c for c in ledger.commitments if self._made(c)]
+        self.claims = [c for c in ledger.claims if self._made(c)]
+        self.sources = [
+            s for s in ledger.sources if s.published is None or s.published.known_by(day)
+        ]
+        self.source_ids = {s.id for s in self.sources}
+        self.actors = list(ledger.actors)
+        self.known = {item.id for item in (*self.commitments, *self.claims)}
+
+    def _made(self, item: Commitment | Claim) -> bool:
+        return self.ledger.status_as_of(item.id, self.day) is not None
+
+    def actor_links(self, ids: Iterable[str]) -> tuple[Link, ...]:
+        return tuple(
+            Link(self.ledger.actors[a].name, page_name("actor", a)) for a in ids
+        )
+
+    def row(self, item: Commitment | Claim) -> Row:
+        current = self.ledger.status_as_of(item.id, self.day)
+        assert current is not None  # noqa: S101 - only items made by the day are listed
+        overdue, stale = self.ledger.flags(item.id, self.day)
+        is_commitment = isinstance(item, Commitment)
+        people = item.obligors if isinstance(item, Commitment) else item.claimants
+        return Row(
+            item=item,
+            href=page_name("commitment" if is_commitment else "claim", item.id),
+            people=self.actor_links(people),
+            status=current.status.value,
+            since=current.date,
+            pam=PAM_LEVELS[current.status] if is_commitment else None,
+            flags=tuple(n for n, on in (("overdue", overdue), ("stale", stale)) if on),
+        )
+
+    def quote(self, evidence: Evidence) -> Quote:
+        source = self.ledger.sources[evidence.source]
+        href = page_name("source", source.id) if source.id in self.source_ids else None
+        return Quote(
+            evidence, source, href, self.ledger.evidence_date(evidence), grade(self.ledger, evidence)
+        )
+
+    def known_evidence(self, evidence: Iterable[Evidence]) -> list[Quote]:
+        found = []
+        for item in evidence:
+            date = self.ledger.evidence_date(item)
+            if date is None or date.known_by(self.day):
+                found.append(self.quote(item))
+        return found
+
+    def history(self, item: Commitment | Claim) -> list[Entry]:
+        history: Sequence[Any] = item.history
+        return [
+            Entry(change.date, change.status.value, change.evidence, change.note, change.progress)
+            for position, change in enumerate(history)
+            if self.ledger.known_from(item.id, position) <= self.day
+        ]
+
+    def item_link(self, item_id: str) -> Link:
+        item = self.ledger.item(item_id)
+        kind = "commitment" if isinstance(item, Commitment) else "claim"
+        return Link(item.text, page_name(kind, item_id) if item_id in self.known else None)
+
+
+def _item_page(site: _Site, item: Commitment | Claim) -> Page:
+    is_commitment = isinstance(item, Commitment)
+    kind = "commitment" if is_commitment else "claim"
+    relations = [(r.kind.value.replace("_", " "), site.item_link(r.target)) for r in item.relations]
+    context: dict[str, Any] = {
+        "item": item,
+        "kind": kind,
+        "row": site.row(item),
+        "history": site.history(item),
+        "quotes": site.known_evidence(site.ledger.evidence_for(item.id)),
+        "relations": relations,
+    }
+    if isinstance(item, Commitment):
+        agreement = site.ledger.agreements[item.agreement] if item.agreement else None
+        context.update(
+            agreement=agreement,
+            obligors=site.actor_links(item.obligors),
+            beneficiaries=site.actor_links(item.beneficiaries),
+            progress=[e for e in context["history"] if e.progress is not None],
+        )
+    else:
+        context.update(
+            claimants=site.actor_links(item.claimants),
+            subjects=site.actor_links(item.subjects),
+        )
+    return Page(page_name(kind, item.id), f"{kind}.html", context)
+
+
+def _actor_page(site: _Site, actor: Actor) -> Page:
+    owes = [site.row(c) for c in site.commitments if actor.id in c.obligors]
+    owed = [site.row(c) for c in site.commitments if actor.id in c.beneficiaries]
+    says = [site.row(c) for c in site.claims if actor.id in c.claimants]
+    about = [site.row(c) for c in site.claims if actor.id in c.subjects]
+    context = {"actor": actor, "owes": owes, "owed": owed, "says": says, "about": about}
+    return Page(page_name("actor", actor.id), "actor.html", context)
+
+
+def _source_page(site: _Site, source: Source) -> Page:
+    quotes = []
+    for evidence in site.ledger.evidence:
+        if evidence.source != source.id:
+            continue
+        citing = [
+            site.item_link(item.id)
+            for item in (*site.commitments, *site.claims)
+            if evidence.id in item.evidence
+            or any(evidence.id in change.evidence for change in item.history)
+        ]
+        quotes.append((site.quote(evidence), citing))
+    context = {"source": source, "quotes": quotes}
+    return Page(page_name("source", source.id), "source.html", context)
+
+
+def site_pages(ledger: Ledger, day: dt.date, *, picture: str | None) -> list[Page]:
+    """Every page of the site as of the day: the index first, then one per commitment, claim,
+    actor and source, in ledger order. ``picture`` is the timeline as inline SVG, if drawn."""
+    from claimtrack.report.scorecard import scorecard
+
+    site = _Site(ledger, day)
+    index = Page(
+        "index.html",
+        "index.html",
+        {
+            "card": scorecard(ledger, day),
+            "commitments": [site.row(c) for c in site.commitments],
+            "claims": [site.row(c) for c in site.claims],
+            "actors": [(a, page_name("actor", a.id)) for a in site.actors],
+            "sources": [(s, page_name("source", s.id)) for s in site.sources],
+            "picture": picture,
+            "evidence_count": len(site.ledger.evidence),
+        },
+    )
+    pages = [index]
+    pages.extend(_item_page(site, item) for item in (*site.commitments, *site.claims))
+    pages.extend(_actor_page(site, actor) for actor in site.actors)
+    pages.extend(_source_page(site, source) for source in site.sources)
+    return pages
