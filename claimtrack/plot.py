@@ -269,9 +269,7 @@ def _draw_lane(
 ) -> set[CommitmentStatus]:
     """One commitment's lane: status bands (hatched over partial dates), evidence marks."""
     shown: set[CommitmentStatus] = set()
-    history = [
-        change for change in _known(ledger, commitment, day) if change.date.earliest <= end
-    ]
+    history = [change for change in _known(ledger, commitment, day) if change.date.earliest <= end]
     for position, change in enumerate(history):
         colour = STATUS_COLOURS[change.status]
         shown.add(change.status)

@@ -27,7 +27,7 @@ def test_pages_per_record_and_determinism() -> None:
     """Index, commitment, claim, actor and source pages; the same bytes on every build."""
     first = site_files(BUNDLED, "2019-12-31", title="T")
     assert first == site_files(BUNDLED, "2019-12-31", title="T")
-    assert list(first)[0] == "index.html" and "style.css" in first
+    assert next(iter(first)) == "index.html" and "style.css" in first
     assert "commitment-c-hotline.html" in first
     assert any(name.startswith("claim-") for name in first)
     assert any(name.startswith("actor-") for name in first)
@@ -89,8 +89,7 @@ def test_templates_can_be_overridden(tmp_path: Path) -> None:
     """A file in the user's template folder replaces the bundled one of the same name."""
     (tmp_path / "style.css").write_text("body { color: black; }\n", encoding="utf-8")
     (tmp_path / "actor.html").write_text(
-        '{% extends "base.html" %}{% block main %}<h1>Who: {{ actor.name }}</h1>'
-        "{% endblock %}",
+        '{% extends "base.html" %}{% block main %}<h1>Who: {{ actor.name }}</h1>{% endblock %}',
         encoding="utf-8",
     )
     files = site_files(ledger_with(), "2019-12-31", templates=tmp_path)

@@ -110,9 +110,7 @@ def _width(driver: Any, width: int) -> None:
 def _visit(driver: Any, page: Path) -> list[str]:
     """Load a page; return its console errors."""
     driver.get(page.as_uri())
-    return [
-        entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"
-    ]
+    return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
 
 
 def _pages(site: Path) -> list[Path]:
@@ -181,7 +179,8 @@ def test_no_page_scrolls_sideways(site: Path, browser: Any, width: int) -> None:
 
 
 def test_screenshots_are_kept(site: Path, browser: Any) -> None:
-    """Screenshots of the index and of a commitment page, phone and desktop widths."""
+    """Screenshots of the index (its top and its timeline picture) and of a commitment page,
+    at phone and desktop widths."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for width in WIDTHS:
         _width(browser, width)
@@ -190,6 +189,9 @@ def test_screenshots_are_kept(site: Path, browser: Any) -> None:
             target = SCREENSHOTS / f"{name}-{width}.png"
             assert browser.save_screenshot(str(target))
             assert target.stat().st_size > 10_000
+        _visit(browser, site / "index.html")
+        browser.execute_script("document.getElementById('timeline').scrollIntoView()")
+        assert browser.save_screenshot(str(SCREENSHOTS / f"index-timeline-{width}.png"))
 
 
 def test_status_badges_have_readable_contrast(site: Path, browser: Any) -> None:

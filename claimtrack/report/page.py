@@ -67,13 +67,18 @@ def _cell(value: object, header: str) -> str:
     return html.escape(text_cell(value))  # type: ignore[arg-type]
 
 
+def _unit(value: object, unit: str) -> str:
+    return html.escape(unit) if unit and isinstance(value, int | float) else ""
+
+
 def _table(table: Table, caption: str, key: str) -> str:
     """A table in a box that scrolls sideways on a narrow screen, with a caption and headers."""
     if not table.rows:
         return "<p>None.</p>\n"
     head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in table.headers)
     body = "\n".join(
-        "<tr>" + "".join(f"<td>{_cell(v, h)}</td>" for v, h in zip(row, table.headers, strict=True))
+        "<tr>"
+        + "".join(f"<td>{_cell(v, h)}</td>" for v, h in zip(row, table.headers, strict=True))
         + "</tr>"
         for row in table.rows
     )
@@ -82,7 +87,7 @@ def _table(table: Table, caption: str, key: str) -> str:
         body = "\n".join(
             "<tr>"
             + "".join(
-                f"<td>{_cell(v, h)}{html.escape(u) if u and isinstance(v, int | float) else ''}</td>"
+                f"<td>{_cell(v, h)}{_unit(v, u)}</td>"
                 for v, h, u in zip(row, table.headers, units, strict=True)
             )
             + "</tr>"
@@ -195,7 +200,9 @@ def html_report(
         "commitments": _table(
             status_table(ledger, day), "What was pledged, and its status", "t-commitments"
         ),
-        "claims": _table(claim_table(ledger, day), "What was claimed, and how it stands", "t-claims"),
+        "claims": _table(
+            claim_table(ledger, day), "What was claimed, and how it stands", "t-claims"
+        ),
         "confidence": _table(
             confidence_table(ledger, day), "The evidence behind each status", "t-confidence"
         ),

@@ -94,22 +94,21 @@ class _Site:
     def __init__(self, ledger: Ledger, day: dt.date) -> None:
         self.ledger = ledger
         self.day = day
-        self.commitments = [c for c in ledger.commitments if self._made(c)]
-        self.claims = [c for c in ledger.claims if self._made(c)]
+        self.commitments: list[Commitment] = [c for c in ledger.commitments if self._made(c)]
+        self.claims: list[Claim] = [c for c in ledger.claims if self._made(c)]
         self.sources = [
             s for s in ledger.sources if s.published is None or s.published.known_by(day)
         ]
         self.source_ids = {s.id for s in self.sources}
         self.actors = list(ledger.actors)
-        self.known = {item.id for item in (*self.commitments, *self.claims)}
+        self.items: list[Commitment | Claim] = [*self.commitments, *self.claims]
+        self.known = {item.id for item in self.items}
 
     def _made(self, item: Commitment | Claim) -> bool:
         return self.ledger.status_as_of(item.id, self.day) is not None
 
     def actor_links(self, ids: Iterable[str]) -> tuple[Link, ...]:
-        return tuple(
-            Link(self.ledger.actors[a].name, page_name("actor", a)) for a in ids
-        )
+        return tuple(Link(self.ledger.actors[a].name, page_name("actor", a)) for a in ids)
 
     def row(self, item: Commitment | Claim) -> Row:
         current = self.ledger.status_as_of(item.id, self.day)
@@ -131,7 +130,11 @@ class _Site:
         source = self.ledger.sources[evidence.source]
         href = page_name("source", source.id) if source.id in self.source_ids else None
         return Quote(
-            evidence, source, href, self.ledger.evidence_date(evidence), grade(self.ledger, evidence)
+            evidence,
+            source,
+            href,
+            self.ledger.evidence_date(evidence),
+            grade(self.ledger, evidence),
         )
 
     def known_evidence(self, evidence: Iterable[Evidence]) -> list[Quote]:
@@ -200,7 +203,7 @@ def _source_page(site: _Site, source: Source) -> Page:
             continue
         citing = [
             site.item_link(item.id)
-            for item in (*site.commitments, *site.claims)
+            for item in site.items
             if evidence.id in item.evidence
             or any(evidence.id in change.evidence for change in item.history)
         ]
@@ -229,7 +232,7 @@ def site_pages(ledger: Ledger, day: dt.date, *, picture: str | None) -> list[Pag
         },
     )
     pages = [index]
-    pages.extend(_item_page(site, item) for item in (*site.commitments, *site.claims))
+    pages.extend(_item_page(site, item) for item in site.items)
     pages.extend(_actor_page(site, actor) for actor in site.actors)
     pages.extend(_source_page(site, source) for source in site.sources)
     return pages
