@@ -134,7 +134,7 @@ def _export(args: argparse.Namespace) -> int:
     if not folder and not to_stdout:  # refused before any work is done
         check_target(args.out, force=args.force, read=[args.ledger])
     if args.title is not None and args.to != "html":
-        raise Usage(f"--title names the html page; {args.to} has no title")
+        raise UsageError(f"--title names the html page; {args.to} has no title")
     ledger = open_ledger(args)
     result: str | bytes | Mapping[str, bytes] | None
     if args.to == "html":
