@@ -63,7 +63,9 @@ def coverage(ledger: Ledger, texts: Mapping[str, str]) -> list[SourceCoverage]:
             if evidence.source != source_id or evidence.quote is None:
                 continue
             length = len(unicodedata.normalize("NFC", evidence.quote.exact))
-            quoted.extend((start, start + length) for start in _anchor(text, evidence.quote))
+            quoted.extend(
+                (start, start + length) for start in _anchor(text, evidence.quote, limit=2)
+            )
         spans = sentences(text)
         uncited = tuple(
             " ".join(text[a:b].split())

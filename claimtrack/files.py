@@ -45,6 +45,7 @@ __all__ = [
     "check_target",
     "lock_path",
     "locked",
+    "read_regular_file",
     "stale_temporaries",
     "write_atomically",
     "write_folder_atomically",
@@ -225,6 +226,39 @@ def _exists(path: Path) -> bool:
     except OSError as error:
         raise LedgerFileError(f"cannot use {os.fspath(path)!r}: {error.strerror}") from None
     return True
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+def read_regular_file(path: PathLike, noun: str = "file") -> bytes:
+    """The bytes of the regular file at ``path``; never blocks on a FIFO or reads a device.
+
+    The file is opened without blocking and checked before any read, so a named pipe, a device,
+    a folder, a symlink loop or a name holding a NUL byte is a ``LedgerFileError`` naming it
+    (its ``strerror`` says why, without the name).
+    """
+    name = os.fspath(path)
+    try:
+        descriptor = os.open(name, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except ValueError:  # an embedded NUL byte
+        raise _unreadable(noun, name, "the name holds a NUL byte") from None
+    except OSError as error:
+        raise _unreadable(noun, name, error.strerror) from None
+    with os.fdopen(descriptor, "rb") as stream:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise _unreadable(noun, name, f"it is {_kind(mode)}, not a regular file")
+        try:
+            return stream.read()
+        except OSError as error:
+            raise _unreadable(noun, name, error.strerror) from None
+
+
+def _unreadable(noun: str, name: str, reason: str | None) -> LedgerFileError:
+    error = LedgerFileError(f"cannot read {noun} {name!r}: {reason}")
+    error.strerror = reason
+    return error
 
 
 # -- output targets ----------------------------------------------------------------------------

@@ -19,11 +19,16 @@ from attrs import field, frozen
 
 from claimtrack import _registry as registry
 from claimtrack.dates import PartialDate
-from claimtrack.errors import InvalidLedger, NotARecord, TransitionRefused, UnknownId
-from claimtrack.lifecycle import allowed_next, transition_refusal
+from claimtrack.errors import InvalidLedger, NotARecord, Problem, TransitionRefused, UnknownId
+from claimtrack.fieldtypes import type_problems
+from claimtrack.lifecycle import ClaimStatus, CommitmentStatus, allowed_next, transition_refusal
 from claimtrack.model import Claim, Commitment, Evidence, Record, StatusChange
 from claimtrack.query import AsOf, Index, Moment, as_day
 from claimtrack.rules import check, date_order_problem
+
+#: The type a recorded change must have: either kind of status passes here, so that the
+#: lifecycle rules name a status of the wrong kind.
+_EITHER_CHANGE: Any = StatusChange.__class_getitem__((CommitmentStatus | ClaimStatus,))  # type: ignore[attr-defined]
 
 __all__ = ["COLLECTIONS", "AsOf", "Ledger", "Records", "as_day"]
 
@@ -300,12 +305,17 @@ class Ledger:
     def add(self, *records: Record) -> Ledger:
         """A new ledger with these records added; ids must be new."""
         grouped: dict[str, list[Any]] = {name: list(view) for name, view in self._views.items()}
+        problems: list[Problem] = []
         for record in records:
             collection = registry.BY_TYPE.get(type(record))
             if collection is None:
                 kinds = ", ".join(kind.__name__ for kind in registry.BY_TYPE)
                 raise NotARecord(f"cannot add {record!r}; expected one of {kinds}")
+            path = f"$.{collection.name}[{len(grouped[collection.name])}]"
+            problems.extend(type_problems(record, path))
             grouped[collection.name].append(record)
+        if problems:
+            raise InvalidLedger(problems, headline="records of the wrong type")
         return Ledger(**grouped)
 
     def cite(self, item_id: str, *evidence_ids: str) -> Ledger:
@@ -324,6 +334,10 @@ class Ledger:
         """
         item = self.item(item_id)
         current = item.history[-1]
+        path = f"{self.path_of(item_id)}.history[{len(item.history)}]"
+        problems = type_problems(change, path, _EITHER_CHANGE)
+        if problems:
+            raise InvalidLedger(problems, headline="a status change of the wrong type")
         stances = [self.evidence[e].stance for e in change.evidence]
         refusal = transition_refusal(item_id, current.status, change.status, stances)
         history: Sequence[StatusChange[Any]] = item.history

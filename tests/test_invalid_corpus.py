@@ -74,6 +74,15 @@ KINDS: dict[str, tuple[str, ...]] = {
         "number_too_many_digits",
     ),
     "nesting deeper than the parser follows": ("nested_too_deeply",),
+    "a key repeated in one object (the last would silently win)": (
+        "duplicate_key",
+        "duplicate_key_in_record",
+    ),
+    "a lone surrogate escape (not a character)": ("lone_surrogate",),
+    "archived text path with a NUL byte, or a symlink loop": (
+        "text_path_nul",
+        "text_symlink_loop",
+    ),
     "several mistakes, all reported in one run": ("many_problems",),
     "empty ledger (valid)": ("valid_empty",),
     "small ledger, with and without a UTF-8 byte order mark (valid)": (

@@ -151,15 +151,22 @@ def test_saving_twice_gives_identical_bytes(tmp_path: Path) -> None:
     assert path.read_bytes() == first
 
 
-def test_lone_surrogate_saves_and_loads_back(tmp_path: Path) -> None:
-    """A name read from a lone "\\ud800" escape saves (as that escape) and loads back equal."""
+def test_lone_surrogate_is_refused_at_load_and_a_pair_is_kept(tmp_path: Path) -> None:
+    """A lone "\\ud800" escape is refused, naming its path; an escaped pair is one character."""
+    with pytest.raises(claimtrack.InvalidLedger) as refused:
+        claimtrack.loads(
+            '{"format_version": 1, "actors": [{"id": "a", "name": "x\\ud800", "kind": "state"}]}'
+        )
+    assert [str(problem) for problem in refused.value.problems] == [
+        "$.actors[0].name: contains a lone surrogate (such as \\ud800), which is not a character"
+        " and cannot be written as UTF-8"
+    ]
     ledger = claimtrack.loads(
-        '{"format_version": 1, "actors": [{"id": "a", "name": "x\\ud800", "kind": "state"}]}'
+        '{"format_version": 1, "actors": [{"id": "a", "name": "x\\ud83d\\ude00", "kind": "state"}]}'
     )
+    assert ledger.actors["a"].name == "x\U0001f600"
     path = tmp_path / "ledger.json"
     claimtrack.save(ledger, path)
-    assert b'"x\\ud800"' in path.read_bytes()
-    path.read_bytes().decode("utf-8")  # the file is valid UTF-8
     assert claimtrack.load(path) == ledger
 
 

@@ -20,6 +20,8 @@ subcommands; :mod:`claimtrack.cli.options` holds what they share (exit codes, op
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -36,7 +38,12 @@ from claimtrack.errors import (
     UsageError,
 )
 
-__all__ = ["main"]
+__all__ = ["EXIT_INTERRUPTED", "main"]
+
+#: The exit code after Ctrl-C: 128 + SIGINT, as shells report it.
+EXIT_INTERRUPTED = 130
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 #: Each group's ``register``, in the order its commands appear in ``claimtrack --help``.
 GROUPS: tuple[Callable[[Commands], None], ...] = (
@@ -85,8 +92,47 @@ def _located(args: argparse.Namespace, problems: Sequence[Problem]) -> Sequence[
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; returns the exit code."""
+    """Run one command; returns the exit code (130 after Ctrl-C, with no traceback)."""
+    try:
+        return _main(sys.argv[1:] if argv is None else argv)
+    except KeyboardInterrupt:
+        print("claimtrack: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # a reader such as `head` stopped early: not a failure
+        _silence_stdout()
+        return EXIT_OK
+    except OSError as error:  # standard output failed: `> /dev/full`, a closed terminal
+        _silence_stdout()
+        print(f"claimtrack: cannot write the output: {error.strerror}", file=sys.stderr)
+        return EXIT_INVALID
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush cannot fail again."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # a captured stream in tests
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, descriptor)
+    os.close(devnull)
+
+
+def _refuse_undecodable(top: argparse.ArgumentParser, argv: Sequence[str]) -> None:
+    """Refuse arguments that were not UTF-8: Python hands them over with lone surrogates."""
+    for argument in argv:
+        found = _SURROGATE.search(argument)
+        if found is not None:
+            shown = argument.encode("utf-8", "surrogateescape").decode("ascii", "backslashreplace")
+            top.error(
+                f"argument '{shown}' is not UTF-8 text (byte 0x{ord(found.group()) & 0xFF:02x});"
+                " claimtrack reads its arguments, file names included, as UTF-8"
+            )
+
+
+def _main(argv: Sequence[str]) -> int:
     top = parser()
+    _refuse_undecodable(top, argv)
     args = top.parse_args(argv)
     if getattr(args, "format", None) is not None:
         from claimtrack.report import formats
@@ -106,6 +152,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ClaimtrackError as error:
         print(f"claimtrack: {error}", file=sys.stderr)
         return EXIT_INVALID
-    except BrokenPipeError:
-        return EXIT_OK
+    sys.stdout.flush()  # a full disk shows here, not in the interpreter's exit
     return code

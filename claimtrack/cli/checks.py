@@ -13,11 +13,15 @@ __all__ = ["register"]
 
 def _validate(args: argparse.Namespace) -> int:
     ledger = open_ledger(args)
-    check_quotes(ledger, text_folder(args))
-    quoted = sum(1 for evidence in ledger.evidence if evidence.quote is not None)
+    count = check_quotes(ledger, text_folder(args))
+    unchecked = (
+        f"; {count.unchecked} quotes not checked (their sources name no archived text)"
+        if count.unchecked
+        else ""
+    )
     print(
         f"{args.ledger}: valid; {len(ledger.commitments)} commitments, {len(ledger.claims)}"
-        f" claims, {quoted} of {len(ledger.evidence)} evidence quotes verified"
+        f" claims, {count.verified} of {len(ledger.evidence)} evidence quotes verified{unchecked}"
     )
     return EXIT_OK
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import html
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -161,7 +162,10 @@ def emit(table: Table, args: argparse.Namespace | str) -> None:
         colour=wants_colour(sys.stdout),
     )
     note = f"\n\n{INFERRED_NOTE}" if fmt != "html" and _has_inferred_date(table) else ""
-    print(f"{table.title}\n\n{rendered}{note}")
+    if fmt.startswith("html"):  # the title is user text too: escaped like the cells
+        print(f"<h2>{html.escape(table.title or '')}</h2>\n\n{rendered}{note}")
+    else:
+        print(f"{table.title}\n\n{rendered}{note}")
 
 
 def table_options(sub: argparse.ArgumentParser, columns: Sequence[str]) -> None:

@@ -19,13 +19,11 @@ The package, one job per module:
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from claimtrack.codec.documents import FORMAT_VERSION, from_document, to_document
 from claimtrack.codec.encoders import dumps, encode
 from claimtrack.codec.reading import loads
-from claimtrack.errors import LedgerFileError
-from claimtrack.files import write_atomically
+from claimtrack.files import read_regular_file, write_atomically
 from claimtrack.ledger import Ledger
 
 __all__ = [
@@ -41,10 +39,7 @@ __all__ = [
 
 def load(path: str | os.PathLike[str]) -> Ledger:
     """Read and validate a ledger file."""
-    try:
-        data = [Path(path).read_bytes()]
-    except OSError as error:
-        raise LedgerFileError(f"cannot read ledger {os.fspath(path)!r}: {error.strerror}") from None
+    data = [read_regular_file(path, "ledger")]
     return loads(data.pop())  # no reference kept here: loads frees the bytes once decoded
 
 

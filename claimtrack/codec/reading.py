@@ -1,6 +1,8 @@
 """JSON text -> Ledger: ``loads``, with every JSON number a ledger could not save back refused.
 
-Bytes are decoded as UTF-8 (a byte order mark is dropped); syntax errors name line and column;
+Text is read by ``claimtrack.jsontext.parse`` (repeated keys and lone surrogates refused, with
+their path). Bytes are decoded as UTF-8 (a byte order mark is dropped); syntax errors name line
+and column;
 ``NaN``, ``Infinity``, floats beyond the double range and integers past Python's digit limit
 become stand-ins that every typed field refuses with its path. Line numbers for problems are
 found only on the error path.
@@ -8,13 +10,13 @@ found only on the error path.
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any
 
 from claimtrack._locate import with_lines
 from claimtrack.codec.documents import build
 from claimtrack.errors import InvalidLedger, MalformedLedger, Problem
+from claimtrack.jsontext import JsonProblem, parse
 from claimtrack.ledger import Ledger
 
 __all__ = ["loads"]
@@ -53,7 +55,7 @@ def _parse_int(text: str) -> object:
 
 
 def _parse(text: str) -> Any:
-    return json.loads(
+    return parse(
         text,
         parse_float=_parse_float,
         parse_int=_parse_int,
@@ -79,23 +81,11 @@ def loads(text: str | bytes) -> Ledger:
         text = _decode(text)
     try:
         document = _parse(text)
-    except json.JSONDecodeError as error:
-        # Some messages end in "at" ("Unterminated string starting at"): the position follows.
-        reason = error.msg.removesuffix(" at")
-        hint = ""
-        if reason == "Invalid control character":
-            hint = "; a string cannot hold a raw line break or tab: write \\n or \\t"
-        raise MalformedLedger(
-            [
-                Problem(
-                    "$",
-                    f"not valid JSON: {reason} at line {error.lineno} column {error.colno}{hint}",
-                    error.lineno if "\n" in text else None,
-                )
-            ]
-        ) from None
-    except RecursionError:
-        raise MalformedLedger([Problem("$", "not valid JSON: nested too deeply")]) from None
+    except JsonProblem as error:
+        problem = Problem(error.path, error.message, error.line)
+        if error.line is None and "\n" in text:
+            [problem] = with_lines(text, [problem])
+        raise MalformedLedger([problem]) from None
     parsed = [document]
     del document  # build consumes it: hold no other reference
     whole = text

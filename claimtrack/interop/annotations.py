@@ -62,7 +62,7 @@ def _with_context(quote: TextQuote, text: str | None, context: int) -> TextQuote
     if text is None or (quote.prefix is not None and quote.suffix is not None):
         return quote
     text = unicodedata.normalize("NFC", text)
-    offsets = anchor(text, quote)
+    offsets = anchor(text, quote, limit=2)
     if len(offsets) != 1:
         return quote
     start = offsets[0]

@@ -36,13 +36,13 @@ import os
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any
 
 import attrs
 from attrs import frozen
 
-from claimtrack.errors import _closest
+from claimtrack.errors import LedgerFileError, _closest
+from claimtrack.files import read_regular_file
 from claimtrack.interop.problems import ImportProblem, ImportProblems, Location
 from claimtrack.interop.renames import Renames, renames_from_table
 from claimtrack.interop.rows import FORMATS
@@ -149,8 +149,8 @@ def read_mapping(path: str | os.PathLike[str]) -> TrackerMapping:
     """Read a mapping TOML file."""
     name = os.fspath(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as error:
+        text = read_regular_file(path).decode("utf-8")
+    except LedgerFileError as error:
         raise ImportProblems(
             [ImportProblem(Location(name), f"cannot read: {error.strerror}")],
             headline="invalid mapping",

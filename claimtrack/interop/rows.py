@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
 
 from attrs import frozen
 
+from claimtrack.errors import LedgerFileError
+from claimtrack.files import read_regular_file
 from claimtrack.interop.problems import ImportProblem, ImportProblems, Location
+from claimtrack.jsontext import JsonProblem, parse
 
 __all__ = ["FORMATS", "Cell", "RecordsFile", "Row", "format_of", "read_rows"]
 
@@ -76,8 +78,8 @@ def read_rows(path: str | os.PathLike[str], fmt: str | None = None) -> RecordsFi
             ]
         )
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
-    except OSError as error:
+        text = read_regular_file(path).decode("utf-8-sig")
+    except LedgerFileError as error:
         raise ImportProblems([ImportProblem(where, f"cannot read: {error.strerror}")]) from None
     except UnicodeDecodeError as error:
         raise ImportProblems(
@@ -137,10 +139,9 @@ def _header_problems(name: str, columns: tuple[str, ...]) -> list[ImportProblem]
 
 def _read_json(name: str, text: str) -> RecordsFile:
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        where = Location(name, f"line {error.lineno}")
-        raise ImportProblems([ImportProblem(where, f"not valid JSON: {error.msg}")]) from None
+        document = parse(text)
+    except JsonProblem as error:
+        raise ImportProblems([_json_problem(name, None, error)]) from None
     if not isinstance(document, list):
         raise ImportProblems(
             [ImportProblem(Location(name), "expected a JSON list of objects, one per record")]
@@ -155,13 +156,20 @@ def _read_json_lines(name: str, text: str) -> RecordsFile:
         if not line.strip():
             continue
         try:
-            items.append((f"line {number}", json.loads(line)))
-        except json.JSONDecodeError as error:
-            where = Location(name, f"line {number}")
-            problems.append(ImportProblem(where, f"not valid JSON: {error.msg}"))
+            items.append((f"line {number}", parse(line)))
+        except JsonProblem as error:
+            problems.append(_json_problem(name, number, error))
     if problems:
         raise ImportProblems(problems)
     return _records(name, items)
+
+
+def _json_problem(name: str, number: int | None, error: JsonProblem) -> ImportProblem:
+    """An import problem for JSON that cannot be read: the file, its line, the JSON path."""
+    line = number if number is not None else error.line
+    where = Location(name, f"line {line}") if line is not None else Location(name)
+    message = error.message if error.path == "$" else f"{error.path}: {error.message}"
+    return ImportProblem(where, message)
 
 
 def _records(name: str, items: list[tuple[str, object]]) -> RecordsFile:

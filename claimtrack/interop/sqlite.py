@@ -9,6 +9,7 @@ database back into a ledger equal to the one written.
 
 from __future__ import annotations
 
+import math
 import os
 import sqlite3
 from pathlib import Path
@@ -152,8 +153,49 @@ def _read_rows(connection: sqlite3.Connection, name: str) -> dict[str, list[tupl
     for table, key in walk():
         if table.name not in present:
             raise DatabaseProblem(f"{name}: not a claimtrack database (no table {table.name!r})")
-        names = ", ".join(_quote(column) for column in (*key, *(c.name for c in table.columns)))
+        declared = _declared_types(table, key)
+        found = {
+            row[1]: str(row[2]).upper()
+            for row in connection.execute(f"PRAGMA table_info({_quote(table.name)})")
+        }
+        for column, kind in declared.items():
+            if column not in found:
+                raise DatabaseProblem(f"{name}: table {table.name!r} has no column {column!r}")
+            if found[column] != kind:
+                shown = found[column] or "untyped"
+                raise DatabaseProblem(
+                    f"{name}: column {table.name}.{column} is declared {shown}; expected {kind}"
+                )
+        names = ", ".join(_quote(column) for column in declared)
         order = ", ".join(_quote(column) for column in key)
         cursor = connection.execute(f"SELECT {names} FROM {_quote(table.name)} ORDER BY {order}")  # noqa: S608 - names come from the schema
-        rows[table.name] = [tuple(row) for row in cursor]
+        rows[table.name] = [_checked(row, declared, table.name, name) for row in cursor]
     return rows
+
+
+def _declared_types(table: Table, key: tuple[str, ...]) -> dict[str, str]:
+    """Each column of a table, key columns first, with the SQL type ``schema_sql`` gives it."""
+    types = {column: "TEXT" if position == 0 else "INTEGER" for position, column in enumerate(key)}
+    types.update((column.name, column.type) for column in table.columns)
+    return types
+
+
+#: The Python values each declared type may hold: never coerced, so a crafted database with an
+#: integer title or an infinite measure is refused rather than read as text.
+_HOLDS: dict[str, tuple[type, ...]] = {"TEXT": (str,), "INTEGER": (int,), "REAL": (float, int)}
+
+
+def _checked(
+    row: tuple[object, ...], declared: dict[str, str], table: str, name: str
+) -> tuple[Value, ...]:
+    for (column, kind), value in zip(declared.items(), row, strict=True):
+        if value is None:
+            continue
+        fits = isinstance(value, _HOLDS[kind]) and not isinstance(value, bool)
+        if not fits or (isinstance(value, float) and not math.isfinite(value)):
+            shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:39] + "…"
+            raise DatabaseProblem(
+                f"{name}: {table}.{column} holds {type(value).__name__} {shown};"
+                f" expected {kind.lower()}" + (" (a finite number)" if kind == "REAL" else "")
+            )
+    return row  # type: ignore[return-value]

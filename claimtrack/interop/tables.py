@@ -27,6 +27,7 @@ from claimtrack.codec import FORMAT_VERSION, from_document, to_document
 from claimtrack.errors import NeedsFolder
 from claimtrack.files import write_folder_atomically
 from claimtrack.ledger import Ledger
+from claimtrack.report.table import spreadsheet_cell
 
 __all__ = [
     "SCHEMA",
@@ -343,7 +344,8 @@ def ledger_from_rows(rows: Mapping[str, Sequence[Sequence[Value]]]) -> Ledger:
 def csv_tables(ledger: Ledger) -> dict[str, bytes]:
     """One CSV file per table: file name -> UTF-8 bytes, in schema order.
 
-    Cells are written as they are (this is data for tools, not a spreadsheet view); an empty cell
+    Text cells a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a
+    tab or a carriage return) get a leading ``'``, as in every CSV claimtrack writes; an empty cell
     is a missing value; lines end in CRLF, as RFC 4180 says.
     """
     files = {}
@@ -353,7 +355,10 @@ def csv_tables(ledger: Ledger) -> dict[str, bytes]:
         # RFC 4180 line ends: a cell holding a lone "\r" or "\n" is then always quoted.
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow((*key, *column_names(table)))
-        writer.writerows(rows[table.name])
+        writer.writerows(
+            [spreadsheet_cell(cell) if isinstance(cell, str) else cell for cell in row]
+            for row in rows[table.name]
+        )
         files[f"{table.name}.csv"] = buffer.getvalue().encode("utf-8")
     return files
 

@@ -18,7 +18,7 @@
 from __future__ import annotations
 
 from claimtrack.ledger import AsOf, Ledger, as_day
-from claimtrack.lifecycle import Stance
+from claimtrack.lifecycle import NEEDS_STANCE, Stance
 from claimtrack.model import Evidence, Reliability
 from claimtrack.report import columns
 from claimtrack.report.table import Table
@@ -97,11 +97,13 @@ def confidence_table(ledger: Ledger, as_of: AsOf) -> Table:
             for evidence_id in cited
             if _known(ledger, evidence := ledger.evidence[evidence_id], as_of)
         ]
-        supporting = [e for e in behind if e.stance is Stance.SUPPORTS]
-        publishers = {
-            ledger.sources[e.source].publisher or f"source:{e.source}" for e in supporting
-        }
-        pool = supporting or behind
+        # The evidence the status rests on: of the stance the status needs (supports for
+        # implemented, contradicts for refuted), else everything the status cites (a broken,
+        # stalled or disputed item rests on reports that it is so, whatever their stance).
+        needed = NEEDS_STANCE.get(current.status)
+        backing = [e for e in behind if needed is None or e.stance is needed]
+        publishers = {ledger.sources[e.source].publisher or f"source:{e.source}" for e in backing}
+        pool = backing or behind
         strongest = grade(ledger, min(pool, key=lambda e: _strength(ledger, e))) if pool else ""
         found = []
         if not behind:

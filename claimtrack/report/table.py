@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DATA_FORMATS",
+    "UNSAFE_FORMATS",
     "Cell",
     "Table",
     "UnknownColumn",
@@ -32,6 +33,7 @@ __all__ = [
     "cells",
     "column_key",
     "formats",
+    "spreadsheet_cell",
     "text_cell",
 ]
 
@@ -43,6 +45,9 @@ DATA_FORMATS = ("csv", "json", "tsv")
 #: Kept for callers of the earlier name.
 EXTRA_FORMATS = DATA_FORMATS
 
+#: tabulate formats that write user text unescaped into markup: refused.
+UNSAFE_FORMATS = frozenset({"unsafehtml", "latex_raw"})
+
 #: Characters that make a spreadsheet read a cell as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -53,7 +58,7 @@ def formats() -> list[str]:
     """Every format name a table renders to: tabulate's, then csv, json and tsv."""
     from tabulate import tabulate_formats
 
-    return [*sorted(set(tabulate_formats) - set(DATA_FORMATS)), *DATA_FORMATS]
+    return [*sorted(set(tabulate_formats) - set(DATA_FORMATS) - UNSAFE_FORMATS), *DATA_FORMATS]
 
 
 def column_key(header: str) -> str:
@@ -77,8 +82,8 @@ def text_cell(value: Cell) -> str:
     return str(value)
 
 
-def _csv_cell(value: object) -> object:
-    """A cell a spreadsheet shows as text, never runs as a formula."""
+def spreadsheet_cell(value: object) -> object:
+    """A CSV cell a spreadsheet shows as text, never runs as a formula (text gets a leading ')."""
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
@@ -158,7 +163,7 @@ class Table:
             return fast(self.headers, text_rows)
         from tabulate import tabulate, tabulate_formats
 
-        if fmt not in tabulate_formats:
+        if fmt not in tabulate_formats or fmt in UNSAFE_FORMATS:
             raise UnknownFormat(fmt)
         return tabulate(text_rows, headers=self.headers, tablefmt=fmt, disable_numparse=True)
 
@@ -319,7 +324,7 @@ class Table:
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(keys)
         for record in records:
-            writer.writerow(_csv_cell(_flat(record[key])) for key in keys)
+            writer.writerow(spreadsheet_cell(_flat(record[key])) for key in keys)
         return ("\ufeff" if excel else "") + buffer.getvalue()
 
     def tsv(self) -> str:

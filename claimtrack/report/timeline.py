@@ -81,8 +81,29 @@ def timeline_entries(ledger: Ledger, as_of: AsOf | None = None) -> list[Timeline
     if as_of is not None:
         day = as_day(as_of)
         entries = [entry for entry in entries if entry.known_from <= day]
-    entries.sort(key=TimelineEntry.sort_key)
-    return entries
+    return _in_order(entries)
+
+
+def _in_order(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    """Date order, but an item's entries always in its history's order.
+
+    A history may hold ``2018-11-16`` then ``2018`` (a year may overlap a day); sorted by date
+    alone the later entry would come first. Each item entry is keyed by the latest date key of
+    its history so far, then its position, so no entry moves before one it follows.
+    """
+    keyed: list[tuple[tuple[object, ...], int, TimelineEntry]] = []
+    latest: dict[str, tuple[object, ...]] = {}
+    positions: dict[str, int] = {}
+    for entry in entries:
+        key = entry.sort_key()
+        position = 0
+        if entry.kind in ("pledge", "claim", "status"):
+            key = max(key[:1], latest.get(entry.item, key[:1])) + key[1:]
+            latest[entry.item] = key[:1]
+            position = positions[entry.item] = positions.get(entry.item, -1) + 1
+        keyed.append((key[:3], position, entry))
+    keyed.sort(key=lambda keyed_entry: (keyed_entry[0], keyed_entry[1], keyed_entry[2].what))
+    return [entry for _, _, entry in keyed]
 
 
 def timeline(ledger: Ledger, as_of: AsOf | None = None) -> Table:

@@ -1,0 +1,187 @@
+"""Reading JSON text strictly: the one parser for ledgers and for imported records.
+
+``json.loads`` accepts things a ledger must not: a repeated key silently keeps its last value
+(a second ``"commitments": []`` empties a ledger, two ``"id"`` keys rename a record), and a
+``"\\ud800"`` escape gives a lone surrogate, a string no UTF-8 file or terminal can hold, which
+then crashes every command that prints or exports it. ``parse`` refuses both, naming the JSON
+path, and turns the parser's own failures (bad syntax, nesting too deep, a number with more
+digits than Python reads) into ``JsonProblem`` rather than ``RecursionError`` or ``ValueError``.
+
+The checks cost almost nothing on valid text: repeated keys are counted as each object is
+built, and strings are searched for surrogates only when the text holds a surrogate escape or
+character at all (one regular-expression scan); only then is the parsed value walked to find
+the path.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from claimtrack.errors import ClaimtrackError
+
+__all__ = ["JsonProblem", "lone_surrogate", "parse", "surrogate_paths"]
+
+#: A surrogate escape in JSON text.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+class JsonProblem(ClaimtrackError, ValueError):
+    """JSON text that cannot be read as a value: where (a JSON path), what, and on which line."""
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        self.path = path
+        self.message = message
+        self.line = line
+        super().__init__(f"{path}: {message}")
+
+
+class _Object(dict[str, Any]):
+    """An object that had a repeated key: remembered until the path is found."""
+
+    __slots__ = ("repeated",)
+    repeated: str
+
+
+def _object_builder(repeated: list[_Object]) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    """An ``object_pairs_hook`` that marks objects with a repeated key and lists them."""
+
+    def build(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        built = dict(pairs)
+        if len(built) == len(pairs):
+            return built
+        marked = _Object(built)
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                marked.repeated = key
+                break
+            seen.add(key)
+        repeated.append(marked)
+        return marked
+
+    return build
+
+
+def parse(
+    text: str,
+    *,
+    parse_float: Callable[[str], Any] | None = None,
+    parse_int: Callable[[str], Any] | None = None,
+    parse_constant: Callable[[str], Any] | None = None,
+) -> Any:
+    """The value in ``text``; raises ``JsonProblem`` for anything a ledger must not hold.
+
+    The number hooks are ``json.loads``'s; without ``parse_int``, an integer with more digits
+    than Python reads is refused, and without ``parse_constant``, ``NaN`` and ``Infinity`` are.
+    """
+    repeated: list[_Object] = []
+    try:
+        value = json.loads(
+            text,
+            object_pairs_hook=_object_builder(repeated),
+            parse_float=parse_float,
+            parse_int=parse_int or _int,
+            parse_constant=parse_constant or _no_constant,
+        )
+    except json.JSONDecodeError as error:
+        # Some messages end in "at" ("Unterminated string starting at"): the position follows.
+        reason = error.msg.removesuffix(" at")
+        hint = ""
+        if reason == "Invalid control character":
+            hint = "; a string cannot hold a raw line break or tab: write \\n or \\t"
+        raise JsonProblem(
+            "$",
+            f"not valid JSON: {reason} at line {error.lineno} column {error.colno}{hint}",
+            error.lineno if "\n" in text else None,
+        ) from None
+    except RecursionError:
+        raise JsonProblem("$", "not valid JSON: nested too deeply") from None
+    except _Unreadable as error:
+        raise JsonProblem("$", str(error)) from None
+    if repeated:
+        first = repeated[0]
+        for path, node in _walk(value):
+            if node is first:
+                raise JsonProblem(
+                    f"{path}.{_key(first.repeated)}",
+                    "this key appears more than once in its object (only one value can stand)",
+                )
+    if _may_hold_surrogates(text):
+        for path in surrogate_paths(value):
+            raise JsonProblem(path, lone_surrogate())
+    return value
+
+
+def _may_hold_surrogates(text: str) -> bool:
+    """Whether ``text`` has a surrogate escape or character (fast scans, no false negatives)."""
+    if "\\u" in text and _SURROGATE_ESCAPE.search(text):
+        return True
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def lone_surrogate() -> str:
+    """The message for a string holding a lone surrogate."""
+    return (
+        "contains a lone surrogate (such as \\ud800), which is not a character and cannot be"
+        " written as UTF-8"
+    )
+
+
+def surrogate_paths(value: Any, root: str = "$") -> Iterator[str]:
+    """The paths of strings (values or keys) in ``value`` that hold a lone surrogate."""
+    for path, node in _walk(value, root):
+        if isinstance(node, str) and _SURROGATE.search(node):
+            yield path
+        elif isinstance(node, dict):
+            for key in node:
+                if _SURROGATE.search(key):
+                    yield f"{path}.{key!a}"
+
+
+def _walk(value: Any, root: str = "$") -> Iterator[tuple[str, Any]]:
+    """Every value inside ``value`` with its JSON path, depth first, without recursion.
+
+    Only called when a problem is known to be there, or to check a parsed document once.
+    """
+    stack: list[tuple[str, Any]] = [(root, value)]
+    while stack:
+        path, node = stack.pop()
+        yield path, node
+        if isinstance(node, dict):
+            children = [(f"{path}.{_key(key)}", child) for key, child in node.items()]
+        elif isinstance(node, list):
+            children = [(f"{path}[{index}]", child) for index, child in enumerate(node)]
+        else:
+            continue
+        stack.extend(reversed(children))
+
+
+def _key(key: str) -> str:
+    return key if key.isidentifier() and key.isascii() else ascii(key)
+
+
+class _Unreadable(Exception):
+    """A number literal ``parse`` refuses (raised from a number hook)."""
+
+
+def _int(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise _Unreadable(
+            f"a number with {len(text.lstrip('-')):,} digits, more than can be read"
+        ) from None
+
+
+def _no_constant(text: str) -> Any:
+    raise _Unreadable(f"{text} is not a JSON number")
