@@ -355,7 +355,7 @@ def test_confidence_counts_the_sources_behind_any_status(
     code, out, _ = run(argv, capsys)
     assert code == 0
     rows = list(csv.DictReader(out.splitlines()))
-    assert [(row["status"], row["independent sources"]) for row in rows] == [("stalled", "2")]
+    assert [(row["status"], row["independent_sources"]) for row in rows] == [("stalled", "2")]
 
 
 def test_timeline_keeps_history_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
