@@ -8,6 +8,7 @@ from pathlib import Path
 
 from claimtrack.cli.options import EXIT_OK, Commands, Usage, emit, force_option, open_ledger
 from claimtrack.errors import LedgerFileError
+from claimtrack.files import read_regular_file
 
 __all__ = ["register"]
 
@@ -15,10 +16,7 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def _read_article(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise LedgerFileError(f"cannot read article {str(path)!r}: {error.strerror}") from None
+    data = read_regular_file(path, "article")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:

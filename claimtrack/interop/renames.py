@@ -17,10 +17,11 @@ import csv
 import io
 import os
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 from attrs import frozen
 
+from claimtrack.errors import LedgerFileError
+from claimtrack.files import read_regular_file
 from claimtrack.interop.problems import ImportProblem, ImportProblems, Location
 
 __all__ = ["Rename", "Renames", "read_renames", "renames_from_pairs"]
@@ -118,8 +119,8 @@ def read_renames(path: str | os.PathLike[str]) -> Renames:
     """Renames from a CSV file with ``old`` and ``new`` columns (a header row names them)."""
     name = os.fspath(path)
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
-    except OSError as error:
+        text = read_regular_file(path).decode("utf-8-sig")
+    except LedgerFileError as error:
         raise ImportProblems(
             [ImportProblem(Location(name), f"cannot read: {error.strerror}")],
             headline="invalid renames",
