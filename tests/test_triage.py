@@ -9,6 +9,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import claimtrack
 from claimtrack import Ledger, TextQuote, datasets
@@ -338,3 +340,46 @@ def test_the_benchmark_rebuilds_the_ledger_before_an_article(ledger: Ledger, art
         "cl-a003-trip-symbol-shift",
     ]
     assert sum(row[1] for row in result.rows) == 8
+
+
+_PIECES = st.sampled_from(
+    [
+        "Pakistan",
+        "Iran",
+        "hotline",
+        "agreed",
+        "denied",
+        "General Bajwa",
+        "Gen.",
+        "border",
+        "fencing",
+        "the",
+        "a",
+        ". ",
+        "! ",
+        "? ",
+        "\n",
+        "\n\n",
+        "“",
+        "”",
+        "\u2019s",
+        "\u3002",
+        "\u06d4 ",
+        "e\u0301",
+        " ",
+        "Lt.",
+        "Talks resumed.",
+    ]
+)
+
+
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=5)), max_size=40).map("".join))
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_text_gives_exact_sentences_whose_quotes_verify(ledger: Ledger, text: str) -> None:
+    """Whatever the text, triage returns without error, and every suggestion is a sentence of
+    the (NFC) text whose quote anchors exactly once, at that sentence."""
+    normal = unicodedata.normalize("NFC", text)
+    for suggestion in claimtrack.triage(ledger, text, min_score=0.1):
+        assert normal[suggestion.start : suggestion.end] == suggestion.sentence
+        assert suggestion.sentence.strip() == suggestion.sentence != ""
+        assert anchor(text, suggestion.quote) == [suggestion.start]

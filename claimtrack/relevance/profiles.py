@@ -60,11 +60,16 @@ def profiles(
         for quote in {e.quote.exact for e in ledger.evidence_for(item.id) if e.quote is not None}:
             citing[quote] = citing.get(quote, 0) + 1
     shared = {quote for quote, count in citing.items() if count > SHARED_QUOTE}
-    return [_profile(ledger, item, as_of, shared) for item in items]
+    names = _PartyNames(ledger)
+    return [_profile(ledger, item, as_of, shared, names) for item in items]
 
 
 def _profile(
-    ledger: Ledger, item: Commitment | Claim, as_of: dt.date | None, shared: set[str]
+    ledger: Ledger,
+    item: Commitment | Claim,
+    as_of: dt.date | None,
+    shared: set[str],
+    names: _PartyNames,
 ) -> Profile:
     if isinstance(item, Commitment):
         parties = (*item.obligors, *item.beneficiaries)
@@ -82,7 +87,7 @@ def _profile(
     groups = (
         Group("text", WEIGHTS["text"], ((_phrase(item.text),),)),
         Group("quotes", WEIGHTS["quotes"], _quote_members(ledger, item, as_of, shared)),
-        Group("parties", WEIGHTS["parties"], _party_members(ledger, parties)),
+        Group("parties", WEIGHTS["parties"], names.members(parties)),
         Group("category", WEIGHTS["category"], (_alternatives(labels),)),
         Group("context", WEIGHTS["context"], _non_empty(_alternatives(context))),
     )
@@ -121,30 +126,37 @@ def _quote_members(
     return _non_empty(_alternatives(sorted(quotes)))
 
 
-def _party_members(
-    ledger: Ledger, parties: Iterable[str]
-) -> tuple[tuple[tuple[str, ...], ...], ...]:
+class _PartyNames:
     """Per party, its names and aliases and those of the actors affiliated with it, directly or
-    not (a state's army, the army's chief...): a sentence naming any of them names the party."""
-    affiliated: dict[str, list[str]] = {}
-    for actor in ledger.actors:
-        if actor.affiliation is not None:
-            affiliated.setdefault(actor.affiliation, []).append(actor.id)
-    members = []
-    for party in dict.fromkeys(parties):
-        names: list[str] = []
-        pending, seen = [party], {party}
-        while pending:
-            found = ledger.actors.get(pending.pop())
-            if found is None:
-                continue
-            actor = found
-            names.extend(_PARENTHESES.sub(" ", name) for name in (actor.name, *actor.aliases))
-            for member in affiliated.get(actor.id, ()):
-                if member not in seen:
-                    seen.add(member)
-                    pending.append(member)
-        alternatives = _alternatives(names)
-        if alternatives:
-            members.append(alternatives)
-    return tuple(members)
+    not (a state's army, the army's chief...): a sentence naming any of them names the party.
+    Built once per ``profiles`` call; each party's phrases are worked out once."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self._ledger = ledger
+        self._affiliated: dict[str, list[str]] = {}
+        for actor in ledger.actors:
+            if actor.affiliation is not None:
+                self._affiliated.setdefault(actor.affiliation, []).append(actor.id)
+        self._known: dict[str, tuple[tuple[str, ...], ...]] = {}
+
+    def members(self, parties: Iterable[str]) -> tuple[tuple[tuple[str, ...], ...], ...]:
+        """The alternatives of each party that has any, in the order given, each party once."""
+        found = (self._alternatives(party) for party in dict.fromkeys(parties))
+        return tuple(alternatives for alternatives in found if alternatives)
+
+    def _alternatives(self, party: str) -> tuple[tuple[str, ...], ...]:
+        known = self._known.get(party)
+        if known is None:
+            names: list[str] = []
+            pending, seen = [party], {party}
+            while pending:
+                actor = self._ledger.actors.get(pending.pop())
+                if actor is None:
+                    continue
+                names.extend(_PARENTHESES.sub(" ", n) for n in (actor.name, *actor.aliases))
+                for member in self._affiliated.get(actor.id, ()):
+                    if member not in seen:
+                        seen.add(member)
+                        pending.append(member)
+            known = self._known[party] = _alternatives(names)
+        return known

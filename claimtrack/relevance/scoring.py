@@ -106,6 +106,7 @@ class Article:
         self.postings: dict[str, list[int]] = dict(postings)
         self.frequency: dict[str, int] = dict(frequency)
         self._background: dict[str, int] = {}
+        self._weights: dict[str, float] = {}
         self._documents = len(self.spans)
 
     def know(self, profiles: Sequence[Profile]) -> None:
@@ -116,12 +117,16 @@ class Article:
             for s in profile.stems():
                 background[s] += 1
         self._background = dict(background)
+        self._weights = {}
         self._documents = len(self.spans) + len(profiles)
 
     def weight(self, item_stem: str) -> float:
         """The inverse document frequency of a stem over the sentences and the known items."""
-        frequency = self.frequency.get(item_stem, 0) + self._background.get(item_stem, 0)
-        return _idf(self._documents, frequency)
+        found = self._weights.get(item_stem)
+        if found is None:
+            frequency = self.frequency.get(item_stem, 0) + self._background.get(item_stem, 0)
+            found = self._weights[item_stem] = _idf(self._documents, frequency)
+        return found
 
     def words(self, index: int) -> list[tuple[str, int, int]]:
         """``(stem, start, end)`` of each word of a sentence, stop words left out."""
@@ -183,7 +188,7 @@ class _Compiled:
     alone can add to the score, and ``reach[stem]`` what it can add through each member.
     """
 
-    def __init__(self, article: Article, profile: Profile) -> None:
+    def __init__(self, article: Article, profile: Profile, present: set[str]) -> None:
         used = [group for group in profile.groups if group.members]
         total = sum(group.weight for group in used) or 1.0
         self.shares: list[float] = []
@@ -200,11 +205,12 @@ class _Compiled:
                 for phrase in member:
                     slot = len(self.member_of)
                     self.member_of.append(number)
-                    whole = sum(article.weight(s) for s in phrase) or 1.0
+                    whole = sum(map(article.weight, phrase)) or 1.0
                     for s in phrase:
-                        part = article.weight(s) / whole
-                        self.parts[s].append((slot, part))
-                        best[s] = max(best[s], part)
+                        if s in present:  # a stem the article lacks adds nothing
+                            part = article.weight(s) / whole
+                            self.parts[s].append((slot, part))
+                            best[s] = max(best[s], part)
                 for s, part in best.items():
                     self.ceiling[s] += share * part
                     self.reach[s].append((number, share * part))
@@ -242,11 +248,16 @@ def score_profiles(
     variants = article.variants(s for profile in profiles for s in profile.stems())
     results: dict[str, list[Scored]] = {}
     for profile in profiles:
-        compiled = _Compiled(article, profile)
         reverse: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        present: set[str] = set()
         for item_stem in profile.stems():
             for article_stem, similarity in variants.get(item_stem, ()):
                 reverse[article_stem].append((item_stem, similarity))
+                present.add(item_stem)
+        if not reverse:
+            results[profile.item] = []
+            continue
+        compiled = _Compiled(article, profile, present)
         # The most each article stem can add: the ceilings of the item stems it matches.
         reach = {
             s: sum(compiled.ceiling[item_stem] * similarity for item_stem, similarity in pairs)
