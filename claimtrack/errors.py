@@ -13,6 +13,7 @@ from typing import Any
 from attrs import frozen
 
 __all__ = [
+    "ChangesetProblems",
     "ClaimtrackError",
     "DatabaseProblem",
     "ImportProblem",
@@ -27,6 +28,7 @@ __all__ = [
     "NeedsFolder",
     "NotARecord",
     "NothingToExport",
+    "OperationRefused",
     "PlotProblem",
     "PlotUnavailable",
     "Problem",
@@ -114,6 +116,26 @@ class MalformedLedger(InvalidLedger):
 
 class QuoteProblems(InvalidLedger):
     """Evidence quotes that cannot be anchored exactly once in their archived source texts."""
+
+
+class ChangesetProblems(InvalidLedger):
+    """Changeset files that cannot be read or applied; nothing was written.
+
+    Each problem's ``path`` starts with the file and line, then the row and column (CSV) or the
+    path (YAML, TOML) of the value to fix: ``changes.csv:5: row 5, column F (quote)``.
+    """
+
+
+class OperationRefused(ClaimtrackError, ValueError):
+    """A changeset operation (or ``claimtrack add``) refused at one of its fields.
+
+    ``field`` is the path inside the operation (``.quote``, ``.evidence[1]``), so the problem
+    can name the cell or key to fix.
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(message)
 
 
 class InvalidDate(ClaimtrackError, ValueError):

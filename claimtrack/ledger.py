@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import ItemsView, Iterable, Iterator, KeysView, Sequence, ValuesView
 from typing import Any, Generic, TypeVar, cast, overload
 
 import attrs
@@ -39,7 +39,13 @@ COLLECTIONS: tuple[str, ...] = registry.NAMES
 
 
 class Records(Generic[R]):
-    """A read-only collection of one kind of record: iterate, ``len()``, look up by id."""
+    """A read-only collection of one kind of record, by id.
+
+    It reads like a mapping from id to record (``records[id]``, ``id in records``, ``get``,
+    ``keys``, ``values``, ``items``, ``len``), all in id order, and nothing can change it.
+    Iterating it yields the records themselves, as ``values()`` does (not the ids, as a
+    ``dict`` would), since that is what a loop over ``ledger.commitments`` means.
+    """
 
     __slots__ = ("_by_id", "_items", "_kind", "_plural")
 
@@ -67,6 +73,18 @@ class Records(Generic[R]):
     def get(self, record_id: str) -> R | None:
         """The record with this id, or ``None``."""
         return self._by_id.get(record_id)
+
+    def keys(self) -> KeysView[str]:
+        """Every id, in order (a read-only view)."""
+        return self._by_id.keys()
+
+    def values(self) -> ValuesView[R]:
+        """Every record, in id order (a read-only view)."""
+        return self._by_id.values()
+
+    def items(self) -> ItemsView[str, R]:
+        """``(id, record)`` pairs, in id order (a read-only view)."""
+        return self._by_id.items()
 
     def ids(self) -> list[str]:
         """Every id, sorted."""

@@ -69,3 +69,20 @@ def test_adding_a_non_record_is_explained() -> None:
     ledger = claimtrack.datasets.pakistan_iran()
     with pytest.raises(claimtrack.NotARecord, match=re.escape("cannot add {'id': 'x'}; expected")):
         ledger.add({"id": "x"})  # type: ignore[arg-type]
+
+
+def test_records_read_like_a_mapping() -> None:
+    """keys, values, items, get and in, all in id order; nothing can change them."""
+    import claimtrack
+
+    ledger = claimtrack.datasets.pakistan_iran()
+    commitments = ledger.commitments
+    assert list(commitments.keys()) == commitments.ids() == sorted(commitments.ids())
+    assert list(commitments.values()) == list(commitments)
+    assert dict(commitments.items())["c-hotline"] is commitments["c-hotline"]
+    assert commitments.get("c-hotline") is commitments["c-hotline"]
+    assert commitments.get("nope") is None
+    assert "c-hotline" in commitments and "nope" not in commitments
+    assert {"c-hotline", "c-fencing-iran"} <= set(commitments.keys())
+    with pytest.raises(TypeError):
+        commitments["c-x"] = commitments["c-hotline"]  # type: ignore[index]

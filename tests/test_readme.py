@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -54,3 +55,39 @@ def test_readme_shows_reports() -> None:
     """The README shows real output of both the report and the scorecard commands."""
     shown = {command.split()[1] for command, _ in OUTPUTS}
     assert {"report", "scorecard"} <= shown
+
+
+def _section(title: str) -> str:
+    start = README.index(f"## {title}\n")
+    end = README.index("\n## ", start + 1)
+    return README[start:end]
+
+
+def test_start_your_own_ledger_runs_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every command of "Start your own ledger" runs in an empty folder, in order, and exits 0;
+    the CSV shown is the updates.csv it applies; the ledger validates at the end."""
+    import shlex
+
+    from claimtrack.cli import main
+
+    section = _section("Start your own ledger")
+    blocks = dict(re.findall(r"```(\w+)\n(.*?)```", section, flags=re.DOTALL))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CLAIMTRACK_LEDGER", raising=False)
+    (tmp_path / "updates.csv").write_text(blocks["csv"], encoding="utf-8")
+    ran = []
+    for line in blocks["sh"].strip().splitlines():
+        words = shlex.split(line)
+        if words[0] == "export":
+            name, _, value = words[1].partition("=")
+            monkeypatch.setenv(name, value)
+            continue
+        assert words[0] == "claimtrack"
+        assert main(words[1:]) == 0, line
+        ran.append(words[1])
+    out = capsys.readouterr().out
+    assert ran[-1] == "validate" and "valid; 1 commitments" in out
+    assert "implemented since 2021-05 (as of 2021-12-31)" in out
+    assert '+      "id": "sylvanian-army",' in out

@@ -69,13 +69,47 @@ def _code_runners(path: Path) -> list[str]:
     return found
 
 
+#: The one module allowed to import PyYAML: it reads with a subclass of SafeLoader only.
+_YAML_READER = ROOT / "claimtrack" / "changeset" / "_yaml.py"
+
+
 def test_no_module_can_run_code_from_data() -> None:
-    """No claimtrack module imports pickle, marshal, shelve or YAML, or calls eval; exec only
-    runs code generated from class definitions, each use saying so."""
+    """No claimtrack module imports pickle, marshal, shelve or YAML (but the changeset reader,
+    through SafeLoader), or calls eval; exec only runs code generated from class definitions,
+    each use saying so."""
     found = [
-        line for path in sorted((ROOT / "claimtrack").rglob("*.py")) for line in _code_runners(path)
+        line
+        for path in sorted((ROOT / "claimtrack").rglob("*.py"))
+        for line in _code_runners(path)
+        if not (path == _YAML_READER and line.endswith(": yaml"))
     ]
     assert found == []
+
+
+def test_the_yaml_reader_uses_the_safe_loader_only() -> None:
+    """The changeset reader subclasses SafeLoader and names no other loader or load function."""
+    source = _YAML_READER.read_text(encoding="utf-8")
+    assert "class Loader(yaml.SafeLoader):" in source
+    for unsafe in ("UnsafeLoader", "FullLoader", "yaml.load(", "unsafe_load", "yaml.Loader"):
+        assert unsafe not in source
+
+
+def test_a_yaml_changeset_cannot_run_code(tmp_path: Path) -> None:
+    """A python/object tag in a changeset is refused as not YAML we read, and nothing runs."""
+    from claimtrack.changeset import read_changesets
+    from claimtrack.errors import ChangesetProblems
+
+    marker = tmp_path / "ran"
+    changes = tmp_path / "evil.yaml"
+    changes.write_text(
+        "changeset: 1\noperations:\n"
+        f"  - !!python/object/apply:pathlib.Path.touch [!!python/object/apply:pathlib.Path"
+        f" ['{marker}']]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ChangesetProblems, match="could not determine a constructor"):
+        read_changesets([changes])
+    assert not marker.exists()
 
 
 def test_the_code_runner_check_can_fail(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from claimtrack._locate import with_lines
-from claimtrack.cli import checks, interop, publish, reports, triage, updates
+from claimtrack.cli import authoring, browsing, checks, interop, publish, reports, triage, updates
 from claimtrack.cli.options import EXIT_INVALID, EXIT_OK, Commands
 from claimtrack.errors import (
     ClaimtrackError,
@@ -53,6 +53,8 @@ GROUPS: tuple[Callable[[Commands], None], ...] = (
     checks.register,
     updates.register,
     triage.register,
+    authoring.register,
+    browsing.register,
 )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import html
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -30,10 +31,13 @@ __all__ = [
     "Usage",
     "UsageError",
     "as_of_day",
+    "bundled_ledger",
     "column_names",
     "day",
     "emit",
     "force_option",
+    "is_bundled",
+    "ledger_option",
     "open_ledger",
     "seconds",
     "shaped",
@@ -83,13 +87,42 @@ def _today() -> dt.date:
     return dt.datetime.now(tz=dt.UTC).date()
 
 
-def _default_ledger() -> Path:
+#: The environment variable naming the default ledger.
+LEDGER_VARIABLE = "CLAIMTRACK_LEDGER"
+
+#: Said in report titles when no ledger was named and the bundled example is read.
+FALLBACK_NOTE = "(bundled example ledger)"
+
+#: Said on standard error when a table without a title (CSV, JSON...) is of the bundled example.
+FALLBACK_HINT = (
+    f"claimtrack: note: reading the bundled example ledger; name yours with --ledger or"
+    f" ${LEDGER_VARIABLE}"
+)
+
+#: Set by ``open_ledger`` when it falls back to the bundled example; ``emit`` then says so.
+_fell_back: list[bool] = []
+
+
+def bundled_ledger() -> Path:
+    """The bundled Pakistan-Iran example ledger."""
     return datasets.folder() / datasets.PAKISTAN_IRAN
+
+
+def is_bundled(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is the bundled example ledger."""
+    try:
+        return Path(path).resolve() == bundled_ledger().resolve()
+    except OSError:
+        return False
 
 
 def open_ledger(args: argparse.Namespace) -> Ledger:
     """The ledger named by ``--ledger``, loaded and validated; for a report, without the records
-    no longer tracked on ``--as-of`` unless ``--include-untracked`` is given."""
+    no longer tracked on ``--as-of`` unless ``--include-untracked`` is given. Notes a fall-back
+    to the bundled example, so that ``emit`` says so."""
+    _fell_back.clear()
+    if is_bundled(args.ledger):
+        _fell_back.append(True)
     ledger = load(args.ledger)
     if getattr(args, "include_untracked", True):
         return ledger
@@ -152,6 +185,9 @@ def emit(table: Table, args: argparse.Namespace | str) -> None:
         sys.stdout.buffer.flush()
         return
     if fmt in DATA_FORMATS:
+        if _fell_back == [True]:  # data has no title: say it once, on standard error
+            print(FALLBACK_HINT, file=sys.stderr)
+            _fell_back.append(True)
         sys.stdout.write(table.render(fmt))
         return
     rendered = fit(
@@ -162,10 +198,11 @@ def emit(table: Table, args: argparse.Namespace | str) -> None:
         colour=wants_colour(sys.stdout),
     )
     note = f"\n\n{INFERRED_NOTE}" if fmt != "html" and _has_inferred_date(table) else ""
+    title = f"{table.title} {FALLBACK_NOTE}" if _fell_back else table.title
     if fmt.startswith("html"):  # the title is user text too: escaped like the cells
-        print(f"<h2>{html.escape(table.title or '')}</h2>\n\n{rendered}{note}")
+        print(f"<h2>{html.escape(title or '')}</h2>\n\n{rendered}{note}")
     else:
-        print(f"{table.title}\n\n{rendered}{note}")
+        print(f"{title}\n\n{rendered}{note}")
 
 
 def table_options(sub: argparse.ArgumentParser, columns: Sequence[str]) -> None:
@@ -223,22 +260,7 @@ class Commands:
             epilog=f"Example:\n  {example}",
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        if ledger == "read":
-            sub.add_argument(
-                "--ledger",
-                type=Path,
-                default=_default_ledger(),
-                metavar="PATH",
-                help="ledger file (default: the bundled Pakistan-Iran ledger)",
-            )
-        elif ledger == "write":  # the bundled ledger is never written: name the file
-            sub.add_argument(
-                "--ledger",
-                type=Path,
-                required=True,
-                metavar="PATH",
-                help="the ledger file to change",
-            )
+        ledger_option(sub, ledger)
         if as_of:
             sub.add_argument(
                 "--as-of",
@@ -271,6 +293,31 @@ def untracked_option(sub: argparse.ArgumentParser) -> None:
         help="keep records no longer tracked (dropped by the tracker they were imported from);"
         " reports leave them out from that day by default",
     )
+
+
+def ledger_option(sub: argparse.ArgumentParser, mode: Literal["read", "write", "none"]) -> None:
+    """``--ledger PATH``. Reading defaults to ``$CLAIMTRACK_LEDGER``, else the bundled example
+    (and reports then say so in their title); writing defaults to ``$CLAIMTRACK_LEDGER`` only,
+    since the bundled ledger is never written."""
+    named = os.environ.get(LEDGER_VARIABLE) or None
+    if mode == "read":
+        sub.add_argument(
+            "--ledger",
+            type=Path,
+            default=Path(named) if named else bundled_ledger(),
+            metavar="PATH",
+            help=f"ledger file (default: ${LEDGER_VARIABLE}, else the bundled Pakistan-Iran"
+            " example)",
+        )
+    elif mode == "write":
+        sub.add_argument(
+            "--ledger",
+            type=Path,
+            required=named is None,
+            default=Path(named) if named else None,
+            metavar="PATH",
+            help=f"the ledger file to change (default: ${LEDGER_VARIABLE})",
+        )
 
 
 def sources_option(sub: argparse.ArgumentParser) -> None:

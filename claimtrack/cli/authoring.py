@@ -1,0 +1,251 @@
+"""Authoring a ledger without JSON: init, add, apply.
+
+``claimtrack add KIND`` takes one option per field of the matching changeset operation (the
+options are generated from the operation's attrs class), and runs it through the same path as
+``claimtrack apply``: structured by the same converter, applied under the ledger's lock, refused
+with the option to fix. So a ledger built with ``add`` and one built from a changeset are the
+same ledger.
+"""
+
+from __future__ import annotations
+
+import argparse
+import enum
+import sys
+import typing
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from claimtrack.changeset import Located, Spot, apply_changesets, apply_located
+from claimtrack.changeset.operations import (
+    AddActor,
+    AddAgreement,
+    AddClaim,
+    AddCommitment,
+    AddEvidence,
+    AddSource,
+    Relate,
+)
+from claimtrack.changeset.reading import _cell, _hints, _inner
+from claimtrack.changeset.structure import structure_one
+from claimtrack.cli.options import EXIT_INVALID, EXIT_OK, Commands, ledger_option, seconds
+from claimtrack.errors import ChangesetProblems
+
+__all__ = ["register"]
+
+#: ``claimtrack add KIND`` -> the operation it runs.
+ADDABLE: dict[str, type[Any]] = {
+    "actor": AddActor,
+    "agreement": AddAgreement,
+    "commitment": AddCommitment,
+    "claim": AddClaim,
+    "relation": Relate,
+    "evidence": AddEvidence,
+    "source": AddSource,
+}
+
+_EXAMPLES = {
+    "actor": "claimtrack add actor --ledger my.json --name 'Republic of Freedonia' --kind state",
+    "agreement": "claimtrack add agreement --ledger my.json --title 'Border accord'"
+    " --kind agreement --parties freedonia sylvania --date 2031-03-02",
+    "commitment": "claimtrack add commitment --ledger my.json --text 'Open a hotline'"
+    " --category hotline --made 2031-03-02 --evidence ev-src-a-0123456789",
+    "claim": "claimtrack add claim --ledger my.json --text 'Militants cross the border'"
+    " --kind allegation --claimants freedonia --made 2031-03",
+    "relation": "claimtrack add relation --ledger my.json --item cl-a --kind disputes"
+    " --target cl-b",
+    "evidence": "claimtrack add evidence --ledger my.json --source src-a"
+    " --quote 'agreed to open a hotline' --stance supports",
+    "source": "claimtrack add source --ledger my.json --title 'Accord signed' --kind news"
+    " --published 2031-03-03 --text accord.txt",
+}
+
+
+def _option(name: str) -> str:
+    return "--" + name.replace("_", "-")
+
+
+def _add_field_options(sub: argparse.ArgumentParser, kind: type[Any]) -> None:
+    """One option per field of the operation: lists take several values, dates an
+    ``--X-inferred`` reason, nested records (a target) one option per member."""
+    hints = _hints(kind)
+    for field in attrs.fields(kind):
+        hint = _inner(hints[field.name])
+        required = field.default is attrs.NOTHING
+        label = "required" if required else "optional"
+        if typing.get_origin(hint) is tuple:
+            sub.add_argument(
+                _option(field.name),
+                dest=field.name,
+                nargs="+",
+                action="extend",
+                metavar="ID",
+                help=f"{label}; one or more",
+            )
+        elif attrs.has(hint) and hint.__name__ != "PartialDate":
+            for member in attrs.fields(hint):
+                sub.add_argument(
+                    _option(f"{field.name}_{member.name}"),
+                    dest=f"{field.name}.{member.name}",
+                    metavar=member.name.upper(),
+                    help=f"{field.name}: its {member.name}",
+                )
+        elif hint is bool:
+            sub.add_argument(
+                _option(field.name),
+                dest=field.name,
+                action="store_const",
+                const="true",
+                help="set it",
+            )
+        else:
+            choices = ""
+            if isinstance(hint, type) and issubclass(hint, enum.Enum):
+                choices = "; one of " + ", ".join(str(member.value) for member in hint)
+            sub.add_argument(
+                _option(field.name),
+                dest=field.name,
+                metavar=field.name.upper(),
+                help=f"{label}{choices}",
+            )
+            if getattr(hint, "__name__", "") == "PartialDate":
+                sub.add_argument(
+                    _option(f"{field.name}_inferred"),
+                    dest=f"{field.name}.inferred",
+                    metavar="REASON",
+                    help=f"the {field.name} is not printed; say how you know",
+                )
+
+
+def _given(args: argparse.Namespace, kind: type[Any]) -> dict[str, Any]:
+    """The operation's fields as given on the command line, typed as a CSV cell would be."""
+    hints = _hints(kind)
+    data: dict[str, Any] = {"op": kind.OP}
+    for field in attrs.fields(kind):
+        hint = hints[field.name]
+        value = getattr(args, field.name, None)
+        if value is not None:
+            data[field.name] = list(value) if isinstance(value, list) else _cell(hint, value)
+        nested = {
+            key.split(".", 1)[1]: item
+            for key, item in vars(args).items()
+            if key.startswith(f"{field.name}.") and item is not None
+        }
+        if not nested:
+            continue
+        if "inferred" in nested and field.name in data:
+            data[field.name] = {"date": data[field.name], "inferred": nested["inferred"]}
+        elif "inferred" in nested:
+            data[field.name] = nested  # the converter says the date itself is missing
+        else:
+            inner = _inner(hint)
+            member_hints = _hints(inner)
+            data[field.name] = {k: _cell(member_hints[k], v) for k, v in nested.items()}
+    return data
+
+
+def _print_problems(error: ChangesetProblems) -> int:
+    print(f"claimtrack: {error.headline}", file=sys.stderr)
+    for problem in error.problems:
+        print(f"  {problem}", file=sys.stderr)
+    return EXIT_INVALID
+
+
+def _add(args: argparse.Namespace) -> int:
+    kind = ADDABLE[args.record_kind]
+    spot = Spot.options(f"claimtrack add {args.record_kind}")
+    try:
+        operation = structure_one(_given(args, kind), spot)
+        applied = apply_located(
+            args.ledger, [Located(operation, spot)], texts=args.texts, timeout=args.wait
+        )
+    except ChangesetProblems as error:
+        return _print_problems(error)
+    for line in applied.lines:
+        print(line)
+    return EXIT_OK
+
+
+def _apply(args: argparse.Namespace) -> int:
+    try:
+        applied = apply_changesets(
+            args.ledger, args.files, texts=args.texts, dry_run=args.dry_run, timeout=args.wait
+        )
+    except ChangesetProblems as error:
+        return _print_problems(error)
+    for line in applied.lines:
+        print(line)
+    if args.dry_run:
+        sys.stdout.write(applied.diff)
+        for text in applied.texts:
+            print(f"would write archived text {text}")
+        print(f"dry run: {args.ledger} not changed ({len(applied.lines)} operations)")
+        return EXIT_OK
+    for text in applied.texts:
+        print(f"wrote archived text {text}")
+    print(f"applied {len(applied.lines)} operations to {args.ledger}")
+    return EXIT_OK
+
+
+def _write_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--texts",
+        type=Path,
+        metavar="DIR",
+        help="the folder archived-text paths are relative to (default: the ledger's folder)",
+    )
+    sub.add_argument(
+        "--wait",
+        type=seconds,
+        default=60.0,
+        metavar="SECONDS",
+        help="how long to wait for another update of the same ledger to finish (default: 60)",
+    )
+
+
+def register(commands: Commands) -> None:
+    """Add init, add and apply."""
+    from claimtrack.cli.starting import register_init
+
+    register_init(commands)
+    add = commands.add(
+        "add",
+        lambda args: args.run_kind(args),
+        "add an actor, agreement, commitment, claim, relation, evidence or source to a ledger"
+        " file, in place\n(ids are derived from the text when not given)",
+        _EXAMPLES["actor"],
+        as_of=False,
+        table=False,
+        ledger="none",
+    )
+    kinds = add.add_subparsers(dest="record_kind", required=True, metavar="KIND")
+    for name, kind in ADDABLE.items():
+        sub = kinds.add_parser(
+            name,
+            help=(kind.__doc__ or "").splitlines()[0],
+            description=(kind.__doc__ or "").splitlines()[0],
+            epilog=f"Example:\n  {_EXAMPLES[name]}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        ledger_option(sub, "write")
+        _add_field_options(sub, kind)
+        _write_options(sub)
+        sub.set_defaults(run_kind=_add)
+
+    apply = commands.add(
+        "apply",
+        _apply,
+        "apply changeset files (CSV, YAML or TOML) to a ledger file: all operations or none,\n"
+        "every problem reported with file, row and column",
+        "claimtrack apply --ledger my.json updates.csv more.yaml --dry-run",
+        as_of=False,
+        table=False,
+        ledger="write",
+    )
+    apply.add_argument("files", nargs="+", type=Path, metavar="FILE", help="changeset files")
+    apply.add_argument(
+        "--dry-run", action="store_true", help="print the diff it would make; write nothing"
+    )
+    _write_options(apply)
