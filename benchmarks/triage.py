@@ -50,9 +50,9 @@ def _order(source: Source) -> tuple[object, str]:
 def ledger_before(ledger: Ledger, source_id: str) -> Ledger:
     """The ledger without ``source_id``, later sources and whatever rested only on them.
 
-    Works on the history model with checks, progress and corrections too (read with getattr): an
-    entry stays when it cites a kept source, or cites nothing and its check (or, without one, its
-    own date) falls before the source's earliest day.
+    Works on the history model with checks, progress and corrections too (read with getattr): a
+    history keeps its entries up to the first that cites no kept source (or cites nothing and
+    whose check, or own date, is not before the source's earliest day).
     """
     cut = _order(ledger.sources[source_id])
     published = ledger.sources[source_id].published
@@ -79,11 +79,11 @@ def ledger_before(ledger: Ledger, source_id: str) -> Ledger:
             made_later = item.made is not None and item.made.earliest >= cut_day
             if not cited & kept and (cited or made_later):
                 continue
-            history = [
-                attrs.evolve(change, evidence=keep_ids(change.evidence))
-                for position, change in enumerate(item.history)
-                if position == 0 or known(change)
-            ]
+            history = [attrs.evolve(item.history[0], evidence=keep_ids(item.history[0].evidence))]
+            for change in item.history[1:]:
+                if not known(change):
+                    break  # later entries followed from this one: the history as it then stood
+                history.append(attrs.evolve(change, evidence=keep_ids(change.evidence)))
             changes: dict[str, Any] = {
                 "evidence": keep_ids(item.evidence),
                 "history": tuple(history),
@@ -363,6 +363,27 @@ def speed(ledger: Ledger, text: str) -> None:
     )
 
 
+def measure_all(
+    ledger: Ledger, texts: dict[str, str], skip: set[str], top: int, min_score: float
+) -> tuple[Measurement, int]:
+    """Every source with a text (but those in ``skip``), oldest first, each against the ledger
+    before it; the measurements added up per item, and how many sources were measured."""
+    total = Measurement()
+    measured = 0
+    for source in sorted(ledger.sources, key=_order):
+        if source.id in skip or source.id not in texts:
+            continue
+        total.add(measure(ledger, source.id, texts[source.id], top, min_score), "")
+        measured += 1
+    by_item: dict[str, list[int]] = {}
+    for item_id, *figures in total.rows:
+        sums = by_item.setdefault(item_id, [0, 0, 0, 0])
+        for position, figure in enumerate(figures):
+            sums[position] += figure
+    total.rows = [(item, a, b, c, d) for item, (a, b, c, d) in sorted(by_item.items())]
+    return total, measured
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--top", type=int, default=3)
@@ -380,15 +401,8 @@ def main() -> None:
     else:
         monitor = claimtrack.load(MONITOR)
         monitor_texts, problems = read_source_texts(monitor, MONITOR.parent)
-        seed_sources = set(seed.sources.ids())
-        total = Measurement()
-        measured = 0
-        for source in sorted(monitor.sources, key=_order):
-            if source.id in seed_sources or source.id not in monitor_texts:
-                continue
-            text = monitor_texts[source.id]
-            total.add(measure(monitor, source.id, text, args.top, args.min_score), f"{source.id}: ")
-            measured += 1
+        skip = set(seed.sources.ids())
+        total, measured = measure_all(monitor, monitor_texts, skip, args.top, args.min_score)
         report(
             f"Monitor: {measured} follow-up sources, each against the ledger before it",
             total,

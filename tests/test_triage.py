@@ -325,7 +325,7 @@ def test_pruning_never_changes_what_is_suggested(
 def test_the_benchmark_rebuilds_the_ledger_before_an_article(ledger: Ledger, article: str) -> None:
     """benchmarks/triage.py's ledger before the 2018 article holds nothing from it, keeps every
     2017 item, and its measurement covers the five 2017 items the article is cited for."""
-    from benchmarks.triage import ledger_before, measure
+    from benchmarks.triage import ledger_before, measure, measure_all
 
     before = ledger_before(ledger, LATER)
     assert LATER not in before.sources
@@ -340,6 +340,10 @@ def test_the_benchmark_rebuilds_the_ledger_before_an_article(ledger: Ledger, art
         "cl-a003-trip-symbol-shift",
     ]
     assert sum(row[1] for row in result.rows) == 8
+    texts = {LATER: article, "src-talking-to-tehran": "Nothing relevant."}
+    total, measured = measure_all(ledger, texts, set(), 3, 0.25)
+    assert measured == 2
+    assert total.rows == result.rows
 
 
 _PIECES = st.sampled_from(
