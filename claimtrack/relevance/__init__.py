@@ -7,9 +7,9 @@ of actors affiliated with them, its category or claim kind with cue words, its a
 and related items), scores each sentence against each item by the weighted share of that
 knowledge the sentence contains (``scoring``: light stems, a table of English equivalents,
 rapidfuzz spelling similarity, inverse document frequency over the article and the ledger), and
-keeps the best ``top`` per item above ``min_score``. Sentences bearing on nothing known but using
-pledge or claim words are listed as possible new items. ``render`` writes a table, JSON, or a
-changeset whose ``cite`` operations are commented out.
+keeps the best ``top`` per item above ``min_score``. Sentences no known item explains well (all
+scores below 0.5) but using pledge or claim words are listed as possible new items. ``render``
+writes a table, JSON, or a changeset whose ``cite`` operations are commented out.
 
 Limits. It matches words, not meaning: a sentence that supports an item in other words ("the thaw
 came last year" for "a turning point in relations") scores low, and a sentence sharing names and

@@ -240,10 +240,10 @@ class _Compiled:
 
 def score_profiles(
     article: Article, profiles: Sequence[Profile], min_score: float, top: int
-) -> tuple[dict[str, list[Scored]], set[int]]:
-    """Per item id, its ``top`` sentences reaching ``min_score``, best first; and every sentence
-    reaching ``min_score`` for some item."""
-    relevant: set[int] = set()
+) -> tuple[dict[str, list[Scored]], dict[int, float]]:
+    """Per item id, its ``top`` sentences reaching ``min_score``, best first; and for every
+    sentence reaching ``min_score`` for some item, its best score."""
+    best_of: dict[int, float] = {}
     article.know(profiles)
     variants = article.variants(s for profile in profiles for s in profile.stems())
     results: dict[str, list[Scored]] = {}
@@ -277,14 +277,16 @@ def score_profiles(
             if score > 0.0 and score >= min_score:
                 first = article.sentences[number][0]
                 scored.append((-score, first, hits))
-                relevant.update(article.sentences[number])
+                for index in article.sentences[number]:
+                    if best_of.get(index, 0.0) < score:
+                        best_of[index] = score
         best: list[Scored] = []
         for score, first, hits in heapq.nsmallest(top, scored):
             number = article.bag_of[first]
             best.extend(Scored(index, -score, hits) for index in article.sentences[number])
         best.sort(key=lambda entry: (-entry.score, entry.sentence))
         results[profile.item] = best[:top]
-    return results, relevant
+    return results, best_of
 
 
 def _exact(

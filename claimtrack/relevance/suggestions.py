@@ -2,13 +2,13 @@
 
 ``triage(ledger, text)`` cuts the article into sentences (exact substrings of it), scores each
 against every commitment and claim (``claimtrack.relevance.scoring``) and returns, per item, the
-best ``top`` sentences that reach ``min_score``; then the sentences that bear on no known item
-(below ``min_score`` for all) but use pledge or claim words (agreed, pledged, denied, alleged...):
-the possible new commitments and claims. Every suggestion carries a ``TextQuote`` whose ``exact``
-is the sentence as printed, with a ``prefix`` and ``suffix`` only when the sentence occurs more
-than once, so it anchors exactly once in the article and can be cited as it stands. The article
-is read in Unicode NFC, as quotes are verified: offsets and sentences are those of the NFC text,
-which is the text as given for nearly every article.
+best ``top`` sentences that reach ``min_score``; then the sentences that no known item explains
+well (every score below ``NEW_ITEM_CEILING``) but that use pledge or claim words (agreed,
+pledged, denied, alleged...): the possible new commitments and claims. Every suggestion carries a
+``TextQuote`` whose ``exact`` is the sentence as printed, with a ``prefix`` and ``suffix`` only
+when the sentence occurs more than once, so it anchors exactly once in the article and can be
+cited as it stands. The article is read in Unicode NFC, as quotes are verified: offsets and
+sentences are those of the NFC text, which is the text as given for nearly every article.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from claimtrack.relevance.terms import CLAIM_CUES, PLEDGE_CUES
 __all__ = [
     "DEFAULT_MIN_SCORE",
     "DEFAULT_TOP",
+    "NEW_ITEM_CEILING",
     "Suggestion",
     "SuggestionKind",
     "quote_at",
@@ -41,6 +42,10 @@ __all__ = [
 DEFAULT_TOP = 3
 #: The least score (0-1) at which a sentence is suggested for an item.
 DEFAULT_MIN_SCORE = 0.25
+
+#: A sentence scoring this much for a known item is taken to report that item, not a new one;
+#: below it, pledge or claim words make it a possible new item even if it was suggested for one.
+NEW_ITEM_CEILING = 0.5
 
 _WORD = re.compile(r"\w+")
 _CONTEXT = 32
@@ -98,7 +103,7 @@ def triage(
     day = as_day(as_of) if as_of is not None else None
     items = known_items(ledger, day)
     article = Article(text, sentence_spans(text))
-    scores, relevant = score_profiles(article, profiles(ledger, items, day), min_score, top)
+    scores, best_of = score_profiles(article, profiles(ledger, items, day), min_score, top)
     suggestions: list[Suggestion] = []
     for item in items:
         kind = SuggestionKind.COMMITMENT if isinstance(item, Commitment) else SuggestionKind.CLAIM
@@ -106,7 +111,7 @@ def triage(
             _suggestion(article, kind, item.id, rank, scored)
             for rank, scored in enumerate(scores[item.id], start=1)
         )
-    suggestions.extend(_new_items(article, relevant))
+    suggestions.extend(_new_items(article, best_of))
     return suggestions
 
 
@@ -129,10 +134,10 @@ def _suggestion(
     )
 
 
-def _new_items(article: Article, relevant: set[int]) -> list[Suggestion]:
+def _new_items(article: Article, best_of: dict[int, float]) -> list[Suggestion]:
     found: list[Suggestion] = []
     for index, (start, end) in enumerate(article.spans):
-        if index in relevant:
+        if best_of.get(index, 0.0) >= NEW_ITEM_CEILING:
             continue
         words = [m.group() for m in _WORD.finditer(article.text, start, end)]
         pledges = [w for w in words if w.casefold() in PLEDGE_CUES]

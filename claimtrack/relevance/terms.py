@@ -207,7 +207,7 @@ PLEDGE_CUES = frozenset(
     ]
 )
 
-#: Words that mark an attributed claim: a possible new claim when nothing known matches.
+#: Words that mark an attributed claim: a possible new claim when no known item explains it.
 CLAIM_CUES = frozenset(
     [
         "deny",
