@@ -257,8 +257,9 @@ def test_to_records_and_to_pandas() -> None:
     assert pandas.api.types.is_datetime64_any_dtype(frame["since"])
     assert str(frame["since_precision"].dtype) == "category"
     assert frame.loc[0, "since"] == pandas.Timestamp("2018-07-01")
-    card = scorecard(LEDGER, AS_OF).data_table().to_pandas()
+    card = scorecard(LEDGER, AS_OF).to_pandas()
     assert str(card["pam_score"].dtype) == "Float64"
+    assert scorecard(LEDGER, AS_OF).to_records()[0]["politifact_in_the_works"] == 2
 
 
 def test_pandas_is_imported_only_when_asked() -> None:

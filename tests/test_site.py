@@ -159,3 +159,15 @@ def test_single_page_picture_fits_the_data() -> None:
     labels = re.findall(r"<text[^>]*>([^<]*)</text>", page)
     assert "2019" in " ".join(labels)
     assert not any(year in label for label in labels for year in ("2021", "2025", "2030"))
+
+
+def test_commitment_page_shows_progress_and_history() -> None:
+    """Measured progress against the target, the history with its note, relations as links."""
+    from tests.test_interop_jsonld import demo_ledger
+
+    files = site_files(demo_ledger(), "2020-12-31")
+    bridge = files["commitment-c-bridge.html"].decode()
+    assert "120.0 of 830.0 m" in bridge and "14%" in bridge
+    assert "Work stopped." in bridge and 'class="badge status-stalled"' in bridge
+    ramp = files["commitment-c-ramp.html"].decode()
+    assert 'part of: <a href="commitment-c-bridge.html">Open the river bridge by June.</a>' in ramp

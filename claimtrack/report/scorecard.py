@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from attrs import frozen
 
@@ -19,6 +19,9 @@ from claimtrack.lifecycle import PAM_LEVELS, POLITIFACT_LABELS, CommitmentStatus
 from claimtrack.model import Commitment
 from claimtrack.report.columns import LEVELS, POLITIFACT_ORDER, SCORECARD
 from claimtrack.report.table import Cell, Table
+
+if TYPE_CHECKING:
+    import pandas
 
 _LEVEL_HEADERS = LEVELS
 
@@ -175,6 +178,14 @@ class Scorecard:
             for line in self.lines
         )
         return Table(headers, rows, title=f"Scorecard as of {self.as_of}")
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Every figure, one typed record per line: ``data_table().to_records()``."""
+        return self.data_table().to_records()
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """Every figure as a DataFrame (pandas optional): ``data_table().to_pandas()``."""
+        return self.data_table().to_pandas()
 
     def tables(self) -> tuple[Table, Table, Table]:
         """The score table, the per-status counts and the PolitiFact tally."""

@@ -21,7 +21,7 @@ from claimtrack.lifecycle import PAM_LEVELS
 from claimtrack.model import Actor, Claim, Commitment, Evidence, Source
 from claimtrack.report.evidence import grade
 
-__all__ = ["Entry", "Page", "Quote", "Row", "page_name", "site_pages"]
+__all__ = ["Entry", "Figure", "Fix", "Page", "Quote", "Row", "page_name", "site_pages"]
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 
@@ -70,13 +70,38 @@ class Quote:
 
 @frozen
 class Entry:
-    """One history entry known by the as-of day."""
+    """One history entry known by the as-of day (``check``: a recorded search it rests on)."""
 
     date: PartialDate
     status: str
     evidence: tuple[str, ...]
     note: str | None
     progress: Any
+    check: Any = None
+
+
+@frozen
+class Figure:
+    """A progress figure known by the as-of day: from a status entry or a progress record."""
+
+    date: PartialDate
+    value: float
+    of: float | None
+    unit: str
+    evidence: tuple[str, ...]
+    note: str | None
+
+
+@frozen
+class Fix:
+    """A correction known by the as-of day: the entry as it was, when and why it was corrected,
+    and whether it was replaced or withdrawn."""
+
+    on: PartialDate
+    reason: str
+    date: PartialDate
+    status: str
+    withdrawn: bool
 
 
 @frozen
@@ -148,9 +173,59 @@ class _Site:
     def history(self, item: Commitment | Claim) -> list[Entry]:
         history: Sequence[Any] = item.history
         return [
-            Entry(change.date, change.status.value, change.evidence, change.note, change.progress)
+            Entry(
+                change.date,
+                change.status.value,
+                change.evidence,
+                change.note,
+                change.progress,
+                getattr(change, "check", None),
+            )
             for position, change in enumerate(history)
             if self.ledger.known_from(item.id, position) <= self.day
+        ]
+
+    def figures(self, item: Commitment, history: Sequence[Entry]) -> list[Figure]:
+        """Progress figures known by the day, from status entries and progress records."""
+        target = item.target
+        found = [
+            Figure(
+                entry.date,
+                entry.progress.value,
+                target.value if target and target.unit == entry.progress.unit else None,
+                entry.progress.unit,
+                entry.evidence,
+                entry.progress.description,
+            )
+            for entry in history
+            if entry.progress is not None
+        ]
+        for record in getattr(item, "progress", ()):  # progress records, where the model has them
+            if record.date.known_by(self.day):
+                found.append(
+                    Figure(
+                        record.date,
+                        record.value,
+                        record.of,
+                        record.unit,
+                        record.evidence,
+                        record.note,
+                    )
+                )
+        return sorted(found, key=lambda figure: figure.date.sort_key())
+
+    def fixes(self, item: Commitment | Claim) -> list[Fix]:
+        """Corrections and withdrawals known by the day, where the model records them."""
+        return [
+            Fix(
+                fix.on,
+                fix.reason,
+                fix.superseded.date,
+                fix.superseded.status.value,
+                fix.replacement is None,
+            )
+            for fix in getattr(item, "corrections", ())
+            if fix.on.known_by(self.day)
         ]
 
     def item_link(self, item_id: str) -> Link:
@@ -168,6 +243,7 @@ def _item_page(site: _Site, item: Commitment | Claim) -> Page:
         "kind": kind,
         "row": site.row(item),
         "history": site.history(item),
+        "fixes": site.fixes(item),
         "quotes": site.known_evidence(site.ledger.evidence_for(item.id)),
         "relations": relations,
     }
@@ -177,7 +253,7 @@ def _item_page(site: _Site, item: Commitment | Claim) -> Page:
             agreement=agreement,
             obligors=site.actor_links(item.obligors),
             beneficiaries=site.actor_links(item.beneficiaries),
-            progress=[e for e in context["history"] if e.progress is not None],
+            progress=site.figures(item, context["history"]),
         )
     else:
         context.update(
