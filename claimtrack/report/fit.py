@@ -166,7 +166,7 @@ def _shrink(limits: dict[int, int], weights: Mapping[int, int], excess: int) -> 
     """Narrow the wrapped columns by ``excess`` in all, widest for its weight first; False when
     they are all as narrow as they may be."""
     while excess > 0:
-        open_ = [p for p in limits if limits[p] > MIN_COLUMN]
+        open_ = [p for p in limits if limits[p] > MIN_COLUMN * weights[p]]
         if not open_:
             return False
         widest = max(open_, key=lambda p: (limits[p] / weights[p], -p))
@@ -190,7 +190,8 @@ def fit(
     nothing wrapped.
 
     The first wrapped column (what was pledged or claimed) keeps about twice the width of the
-    others; other columns keep their width.
+    other wrapped ones, and at least twice ``MIN_COLUMN``; columns not marked for wrapping keep
+    their width. A table that cannot fit even so is printed as narrow as it goes.
     """
     if columns:
         table = table.select(columns)
@@ -204,7 +205,7 @@ def fit(
     if _visible_width(text) <= width:
         return text
     wrapped = [table.headers.index(h) for h in table.wrap if h in table.headers]
-    weights = {p: 2 if i == 0 else 1 for i, p in enumerate(wrapped)}
+    weights = {p: 2 if i == 0 and len(wrapped) > 1 else 1 for i, p in enumerate(wrapped)}
     limits = {p: widest[p] for p in wrapped}
     text, widest = _render(table, fmt, limits, colour)
     for _ in range(12):

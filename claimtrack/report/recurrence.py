@@ -104,5 +104,5 @@ def recurrence_table(ledger: Ledger, as_of: AsOf) -> Table:
         tuple(rows),
         title=f"Recurring pledges as of {day}",
         wrap=("pledge", "chain"),
-        narrow=headers[1:],
+        narrow=("pledge", "pledges", "first pledged", "ever implemented", "status now"),
     )
