@@ -358,7 +358,7 @@ def _replaced(ledger: Ledger, item: Commitment | Claim) -> Ledger:
     return Ledger(**collections)
 
 
-def _cited(ledger: Ledger, op: Quoting, texts: ArchivedTexts) -> tuple[Ledger, tuple[str, ...]]:
+def cited(ledger: Ledger, op: Quoting, texts: ArchivedTexts) -> tuple[Ledger, tuple[str, ...]]:
     """The ledger holding the operation's inline quote (if any), and every evidence id to cite."""
     for evidence_id in op.evidence:
         if evidence_id not in ledger.evidence:
@@ -391,17 +391,19 @@ def _cited(ledger: Ledger, op: Quoting, texts: ArchivedTexts) -> tuple[Ledger, t
 
 def _record(ledger: Ledger, op: Record, texts: ArchivedTexts) -> tuple[Ledger, str]:
     status = _status(ledger, op.item, op.status)
-    updated, cited = _cited(ledger, op, texts)
+    updated, evidence_ids = cited(ledger, op, texts)
     given = _supported(StatusChange, {"id": op.id})
-    change = StatusChange[Any](date=op.on, status=status, evidence=cited, note=op.reason, **given)
+    change = StatusChange[Any](
+        date=op.on, status=status, evidence=evidence_ids, note=op.reason, **given
+    )
     updated = updated.record(op.item, change)
-    return updated, f"{op.item}: {status.value} on {op.on}, citing {', '.join(cited) or '-'}"
+    return updated, f"{op.item}: {status.value} on {op.on}, citing {', '.join(evidence_ids) or '-'}"
 
 
 def _cite(ledger: Ledger, op: Cite, texts: ArchivedTexts) -> tuple[Ledger, str]:
     ledger.item(op.item)
-    updated, cited = _cited(ledger, op, texts)
-    return updated.cite(op.item, *cited), f"{op.item} cites {', '.join(cited)}"
+    updated, evidence_ids = cited(ledger, op, texts)
+    return updated.cite(op.item, *evidence_ids), f"{op.item} cites {', '.join(evidence_ids)}"
 
 
 Handler = Callable[[Ledger, Any, ArchivedTexts], tuple[Ledger, str]]

@@ -188,7 +188,10 @@ class Cite(Quoting):
 
 @frozen(kw_only=True)
 class Check:
-    """Record a search that found nothing (or what it found): when, where, what for, by whom."""
+    """Record a search that found nothing (or what it found): when, where, what for, by whom.
+
+    ``date`` is the day the entry stands for (default: ``on``, the day of the search).
+    """
 
     OP: ClassVar[str] = "check"
     item: str
@@ -197,6 +200,8 @@ class Check:
     sought: str
     by: str
     status: str | None = None
+    date: PartialDate | None = None
+    reason: str | None = None
     note: str | None = None
 
 
@@ -205,6 +210,7 @@ class Progress(Quoting):
     """Record a measured figure on a commitment (659 of 830 km), no status change needed."""
 
     OP: ClassVar[str] = "progress"
+    id: str | None = None
     item: str
     on: PartialDate
     value: float
@@ -224,6 +230,7 @@ class Correct:
     status: str | None = None
     date: PartialDate | None = None
     evidence: tuple[str, ...] = ()
+    note: str | None = None
 
 
 @frozen(kw_only=True)
