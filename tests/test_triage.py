@@ -387,3 +387,54 @@ def test_any_text_gives_exact_sentences_whose_quotes_verify(ledger: Ledger, text
         assert normal[suggestion.start : suggestion.end] == suggestion.sentence
         assert suggestion.sentence.strip() == suggestion.sentence != ""
         assert anchor(text, suggestion.quote) == [suggestion.start]
+
+
+def _uncomment_first(document: str, op: str, count: int) -> str:
+    """The changeset with the first ``count`` commented operations ``op`` made live."""
+    lines = document.splitlines()
+    done = 0
+    out: list[str] = []
+    inside = False
+    for line in lines:
+        if line == f"  # - op: {op}" and done < count:
+            inside, done = True, done + 1
+            out.append(line.replace("# ", "", 1))
+        elif inside and line.startswith("  #   "):
+            out.append(line.replace("# ", "", 1))
+        else:
+            inside = False
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def test_an_accepted_suggestion_applies_and_verifies(
+    ledger: Ledger, article: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The analyst's loop: triage the 2018 article against the ledger before it, uncomment two
+    cites and one possible new item's evidence, run ``claimtrack apply``: the ledger now cites
+    the sentences, and every quote verifies against the archived texts."""
+    from benchmarks.triage import ledger_before
+
+    folder = tmp_path / "ledger"
+    folder.mkdir()
+    target = folder / "ledger.json"
+    claimtrack.save(ledger_before(ledger, LATER), target)
+    seed_text = datasets.folder() / "003_f9b9eac3ca832da6.txt"
+    (folder / seed_text.name).write_bytes(seed_text.read_bytes())
+    (folder / "weekly.txt").write_text(article, encoding="utf-8")
+    changeset_path = tmp_path / "suggestions.yaml"
+    argv = ["triage", "--ledger", str(target), str(folder / "weekly.txt")]
+    assert main([*argv, "--changeset", str(changeset_path)]) == 0
+    document = changeset_path.read_text(encoding="utf-8")
+    accepted = _uncomment_first(_uncomment_first(document, "cite", 2), "add-evidence", 1)
+    changeset_path.write_text(accepted, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["apply", "--ledger", str(target), str(changeset_path)]) == 0, capsys.readouterr()
+    after = claimtrack.load(target)
+    assert "src-weekly" in after.sources
+    new = [e for e in after.evidence if e.source == "src-weekly"]
+    assert len(new) == 3
+    cited = {e for item in [*after.commitments, *after.claims] for e in item.evidence}
+    assert len(cited & {e.id for e in new}) == 2
+    claimtrack.check_quotes(after, folder)
+    assert main(["validate", "--ledger", str(target)]) == 0

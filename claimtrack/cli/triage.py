@@ -57,6 +57,8 @@ def _triage(args: argparse.Namespace) -> int:
             title=_title(text, args.article),
             new_source=source_id not in ledger.sources,
             item_texts=items,
+            ledger_name=str(args.ledger),
+            changeset_name="THIS-FILE" if str(args.changeset) == "-" else str(args.changeset),
         )
         write_output(args.changeset, document, force=args.force, read=[args.ledger, args.article])
     if args.format == "json":

@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 
+from claimtrack.lifecycle import Stance
 from claimtrack.relevance.suggestions import Suggestion
 from claimtrack.report.table import Table
 
@@ -90,12 +91,15 @@ def changeset(
     title: str,
     new_source: bool,
     item_texts: Mapping[str, str],
+    ledger_name: str = "LEDGER",
+    changeset_name: str = "THIS-FILE",
 ) -> str:
     """A changeset (YAML) adding the article's source and, commented out, each suggested cite."""
     lines = [
         f"# claimtrack triage of {_comment(article_name)}: suggested citations, commented out.",
         "# To accept one, delete '# ' at the start of each line of its operation and set its",
-        "# stance (supports, contradicts or mentions); then run: claimtrack apply THIS-FILE",
+        f"# stance ({', '.join(stance.value for stance in Stance)}); then run:",
+        f"#   claimtrack apply --ledger {_comment(ledger_name)} {_comment(changeset_name)}",
         "changeset: 1",
         "operations:",
     ]
