@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimtrack import CommitmentStatus, PartialDate, dumps, lifecycle
 from claimtrack.cli import main
@@ -467,3 +471,59 @@ def test_cli_suggest_renames_writes_a_renames_csv(
         '"same URL https://example.org/riverton/homes; riverton-2017-05-09-evening.csv, row 3'
         ' -> riverton-2017-08-01.csv, row 3"',
     ]
+
+
+def test_snapshots_given_in_any_order_give_the_same_ledger_bytes() -> None:
+    """Snapshots are taken in date order whatever order they are named in: same bytes."""
+    snapshots = sorted(TRACKERS.glob("exampleville-*.csv"))
+    mapping = read_mapping(TRACKERS / "exampleville.toml")
+    texts = {
+        dumps(import_records(order, mapping).ledger) for order in itertools.permutations(snapshots)
+    }
+    assert len(texts) == 1
+
+
+_WORDS = ("Not started", "In progress", "Achieved", "Compromised", "Broken")
+
+
+@waits_for_history
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.dictionaries(st.sampled_from("abcdef"), st.sampled_from(_WORDS), min_size=1, max_size=6),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_any_tracker_history_imports_and_each_snapshot_reads_back(
+    snapshots: list[dict[str, str]],
+) -> None:
+    """Random snapshots of a five-status tracker (any moves, rows coming and going) always
+    import, and each row's status is its record's status as of its snapshot's day."""
+    mapping = TrackerMapping.from_toml(
+        '[tracker]\nname = "Random"\nvocabulary = "five-status"\n\n'
+        '[columns]\nkey = "ID"\ntitle = "ID"\nstatus = "Status"\n'
+    )
+    days = [dt.date(2020, 1, 1) + dt.timedelta(days=30 * n) for n in range(len(snapshots))]
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for day, rows in zip(days, snapshots, strict=True):
+            path = Path(folder) / f"random-{day}.csv"
+            lines = ["ID,Status", *(f"{key},{word}" for key, word in rows.items())]
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            paths.append(path)
+        result = import_records(paths, mapping)
+    ledger = result.ledger
+    for day, rows in zip(days, snapshots, strict=True):
+        for key, word in rows.items():
+            assert ledger.status_as_of(key, day).status is mapping.vocabulary.status(word)
+    last = set(snapshots[-1])
+    assert {u.record for u in result.report.untracked} == set(ledger.commitments.ids()) - last
+    changes = sum(
+        sum(1 for a, b in itertools.pairwise(statuses) if a != b)
+        for statuses in (
+            [mapping.vocabulary.status(rows[key]) for rows in snapshots if key in rows]
+            for key in ledger.commitments.ids()
+        )
+    )
+    assert result.report.changes == changes
