@@ -32,18 +32,31 @@ from claimtrack.errors import (
 )
 from claimtrack.files import locked
 from claimtrack.ledger import Ledger
-from claimtrack.lifecycle import ClaimStatus, CommitmentStatus, Stance, allowed_next
-from claimtrack.model import Commitment, Credibility, Evidence, Source, StatusChange, TextQuote
+from claimtrack.lifecycle import ClaimStatus, CommitmentStatus, Policy, Stance, allowed_next
+from claimtrack.model import (
+    Check,
+    Commitment,
+    Credibility,
+    Evidence,
+    Progress,
+    Source,
+    StatusChange,
+    TextQuote,
+)
 from claimtrack.quotes import read_source_texts, verify_quotes
 
 __all__ = [
     "NewEvidence",
     "add_source",
     "amend",
+    "check",
     "cite",
+    "correct",
     "evidence_id",
+    "progress",
     "quote_evidence",
     "record",
+    "withdraw",
 ]
 
 
@@ -134,7 +147,7 @@ def _find(ledger: Ledger, record_id: str) -> object | None:
         return None
 
 
-def _stand_in(**collections: tuple[Any, ...]) -> Ledger:
+def _stand_in(**collections: Any) -> Ledger:
     """A small ledger of a few records, for checks that need one."""
     return Ledger(**collections)
 
@@ -212,22 +225,147 @@ def record(
     evidence: Sequence[str] = (),
     new: NewEvidence | None = None,
     note: str | None = None,
+    reason: str | None = None,
+    check: Check | None = None,
+    strict: bool = False,
     texts: Path | None = None,
     timeout: float | None = None,
 ) -> Ledger:
-    """Append a dated status change to a commitment or claim in the ledger file, under its lock.
+    """Insert a dated status change into a commitment's or claim's history in the ledger file,
+    at its date, under the file's lock.
 
-    The change cites ``evidence`` ids and, with ``new``, a new quote (added as evidence first).
-    Raises ``TransitionRefused`` naming the rule when the lifecycle refuses the change; the file
-    is then left as it was.
+    The change cites ``evidence`` ids and, with ``new``, a new quote (added as evidence first),
+    or rests on a recorded ``check``. ``reason`` is the change's note: a move outside the table
+    of usual moves needs one (and is refused with ``strict``). Raises ``TransitionRefused``
+    naming the rule when the lifecycle refuses the change; the file is then left as it was.
     """
 
     def change(current: Ledger) -> Ledger:
         updated, cited = _with_evidence(current, evidence, new, texts)
         step = StatusChange[Any](
-            date=on, status=_status(current, item_id, status), evidence=cited, note=note
+            date=on,
+            status=_status(current, item_id, status),
+            evidence=cited,
+            note=_joined(reason, note),
+            check=check,
         )
-        return updated.record(item_id, step)
+        return updated.record(item_id, step, policy=Policy.STRICT if strict else None)
+
+    return amend(ledger, change, timeout=timeout)
+
+
+def _joined(reason: str | None, note: str | None) -> str | None:
+    """The change's note: the reason, then any further note."""
+    parts = [text for text in (reason, note) if text and text.strip()]
+    return "; ".join(parts) if parts else None
+
+
+def correct(
+    ledger: str | os.PathLike[str],
+    entry_id: str,
+    *,
+    on: PartialDate,
+    reason: str,
+    status: str | None = None,
+    date: PartialDate | None = None,
+    evidence: Sequence[str] | None = None,
+    new: NewEvidence | None = None,
+    note: str | None = None,
+    texts: Path | None = None,
+    timeout: float | None = None,
+) -> Ledger:
+    """Correct a history entry in the ledger file: a copy with the given status, date, evidence
+    (or a new quote) or note replaces it; the original stays in the file as superseded, with
+    the correction's date and reason."""
+
+    def change(current: Ledger) -> Ledger:
+        item, _ = current.entry(entry_id)
+        cited: Sequence[str] | None = evidence
+        updated = current
+        if new is not None or evidence is not None:
+            updated, cited = _with_evidence(current, evidence or (), new, texts)
+        requested = None if status is None else _status(current, item.id, status)
+        return updated.correct(
+            entry_id,
+            on=on,
+            reason=reason,
+            status=requested,
+            date=date,
+            evidence=cited,
+            note=note,
+        )
+
+    return amend(ledger, change, timeout=timeout)
+
+
+def withdraw(
+    ledger: str | os.PathLike[str],
+    entry_id: str,
+    *,
+    on: PartialDate,
+    reason: str,
+    timeout: float | None = None,
+) -> Ledger:
+    """Withdraw a history entry in the ledger file: it leaves the history and stays in the file
+    as superseded by nothing, with the withdrawal's date and reason."""
+    return amend(
+        ledger, lambda current: current.withdraw(entry_id, on=on, reason=reason), timeout=timeout
+    )
+
+
+def check(
+    ledger: str | os.PathLike[str],
+    item_id: str,
+    *,
+    on: PartialDate,
+    searched: str,
+    sought: str | None = None,
+    by: str | None = None,
+    status: str = "unverifiable",
+    date: PartialDate | None = None,
+    reason: str | None = None,
+    note: str | None = None,
+    timeout: float | None = None,
+) -> Ledger:
+    """Record documented absence: a status (``unverifiable`` unless given) resting on a search
+    made on ``on`` (where: ``searched``; for what: ``sought``; by whom: ``by``) instead of a
+    quote. The entry is dated ``date`` (the period searched), or ``on``."""
+    found = Check(by=by, on=on, searched=searched, sought=sought, note=note)
+    return record(
+        ledger,
+        item_id,
+        status=status,
+        on=date or on,
+        reason=reason,
+        check=found,
+        timeout=timeout,
+    )
+
+
+def progress(
+    ledger: str | os.PathLike[str],
+    item_id: str,
+    *,
+    on: PartialDate,
+    value: float,
+    unit: str,
+    of: float | None = None,
+    evidence: Sequence[str] = (),
+    new: NewEvidence | None = None,
+    check: Check | None = None,
+    note: str | None = None,
+    texts: Path | None = None,
+    timeout: float | None = None,
+) -> Ledger:
+    """Add a dated progress figure (``value`` of ``of`` ``unit``) to a commitment in the ledger
+    file, citing evidence (or a new quote) or resting on a check; no status change needed."""
+
+    def change(current: Ledger) -> Ledger:
+        updated, cited = _with_evidence(current, evidence, new, texts)
+        observation = Progress(
+            date=on, value=value, of=of, unit=unit, evidence=cited, check=check, note=note
+        )
+        return updated.add_progress(item_id, observation)
 
     return amend(ledger, change, timeout=timeout)
 

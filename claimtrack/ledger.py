@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import ItemsView, Iterable, Iterator, KeysView, Sequence, ValuesView
+from collections.abc import ItemsView, Iterable, Iterator, KeysView, ValuesView
 from typing import Any, Generic, TypeVar, cast, overload
 
 import attrs
@@ -19,12 +19,15 @@ from attrs import field, frozen
 
 from claimtrack import _registry as registry
 from claimtrack.dates import PartialDate
-from claimtrack.errors import InvalidLedger, NotARecord, Problem, TransitionRefused, UnknownId
+from claimtrack.errors import InvalidLedger, NotARecord, Problem, UnknownId
 from claimtrack.fieldtypes import type_problems
-from claimtrack.lifecycle import ClaimStatus, CommitmentStatus, allowed_next, transition_refusal
+from claimtrack.history import normalised
+from claimtrack.ledger_history import LedgerHistory
+from claimtrack.lifecycle import ClaimStatus, CommitmentStatus, Policy
 from claimtrack.model import Claim, Commitment, Evidence, Record, StatusChange
 from claimtrack.query import AsOf, Index, Moment, as_day
-from claimtrack.rules import check, date_order_problem
+from claimtrack.revisions import insert_entry
+from claimtrack.rules import check
 
 #: The type a recorded change must have: either kind of status passes here, so that the
 #: lifecycle rules name a status of the wrong kind.
@@ -117,17 +120,21 @@ _ID = operator.attrgetter("id")
 
 
 @frozen(init=False)
-class Ledger:
+class Ledger(LedgerHistory):
     """Sources, actors, events, agreements, commitments, claims and evidence, checked together.
 
-    ``Ledger(sources=[...], commitments=[...], ...)``: one keyword per collection (any left
-    out is empty); raises ``InvalidLedger`` listing every problem.
+    ``Ledger(sources=[...], commitments=[...], ..., policy=Policy.STRICT)``: one keyword per
+    collection (any left out is empty) and the policy for moves outside the usual ones
+    (default ``usual-with-reason``); raises ``InvalidLedger`` listing every problem. History
+    entries without an id get one, and histories are kept in date order (``claimtrack.history``).
     """
 
     _collections: tuple[tuple[Any, ...], ...]
+    policy: Policy
     _positions: dict[str, int] = field(eq=False, repr=False)
     _views: dict[str, Records[Any]] = field(eq=False, repr=False)
     _index: Index | None = field(eq=False, repr=False)
+    _derived: dict[Any, Any] = field(eq=False, repr=False)
 
     sources = _View(registry.SOURCES)
     actors = _View(registry.ACTORS)
@@ -137,14 +144,33 @@ class Ledger:
     claims = _View(registry.CLAIMS)
     evidence = _View(registry.EVIDENCE)
 
-    def __init__(self, **collections: Iterable[Any]) -> None:
+    def __init__(
+        self, *, policy: Policy = Policy.USUAL_WITH_REASON, **collections: Iterable[Any]
+    ) -> None:
         unknown = sorted(set(collections) - set(registry.NAMES))
         if unknown:
             raise TypeError(f"Ledger() got an unexpected keyword argument {unknown[0]!r}")
         given = {name: tuple(collections.get(name, ())) for name in registry.NAMES}
-        problems = check(given)
+        # Entries get their ids and date order first: the rules then see the stored form.
+        for name in ("commitments", "claims"):
+            items = given[name]
+            revised = tuple(map(normalised, items))
+            if any(a is not b for a, b in zip(revised, items, strict=True)):
+                given[name] = revised
+        problems = check(given, policy=policy)
         if problems:
             raise InvalidLedger(problems)
+        self._build(given, policy)
+
+    @classmethod
+    def _unchecked(cls, policy: Policy, collections: dict[str, tuple[Any, ...]]) -> Ledger:
+        """A ledger derived from a valid one (a known-by view), built without the rules: an
+        entry published later is left out, so the moves between those left may look unusual."""
+        ledger: Ledger = object.__new__(cls)
+        ledger._build(collections, policy)
+        return ledger
+
+    def _build(self, given: dict[str, tuple[Any, ...]], policy: Policy) -> None:
         positions: dict[str, int] = {}
         views: dict[str, Records[Any]] = {}
         ordered_all: list[tuple[Any, ...]] = []
@@ -162,6 +188,8 @@ class Ledger:
         object.__setattr__(self, "_positions", positions)
         object.__setattr__(self, "_views", views)
         object.__setattr__(self, "_index", None)
+        object.__setattr__(self, "policy", policy)
+        object.__setattr__(self, "_derived", {})
 
     def _query(self) -> Index:
         index = self._index
@@ -212,7 +240,7 @@ class Ledger:
         return found
 
     def history(self, item_id: str) -> tuple[StatusChange[Any], ...]:
-        """Every status entry of a commitment or claim, oldest first."""
+        """Every status entry of a commitment or claim, oldest first (the corrected history)."""
         return self.item(item_id).history
 
     def evidence_for(self, item_id: str) -> list[Evidence]:
@@ -236,9 +264,18 @@ class Ledger:
         """
         return dt.date.fromordinal(self._query().known(self.item(item_id))[position])
 
-    def status_as_of(self, item_id: str, as_of: AsOf) -> StatusChange[Any] | None:
+    def status_as_of(
+        self, item_id: str, as_of: AsOf, *, known_by: AsOf | None = None
+    ) -> StatusChange[Any] | None:
         """The history entry in effect for an item on a day (see ``known_from``), or ``None``
-        if the item was not yet known to have been made."""
+        if the item was not yet known to have been made.
+
+        With ``known_by``, only what had been published by that day counts (see ``known_by``).
+        """
+        if known_by is not None:
+            view = self.known_by(known_by)
+            known = view.commitments.get(item_id) or view.claims.get(item_id)
+            return None if known is None else view.status_as_of(item_id, as_of)
         return self._query().status(self.item(item_id), Moment.of(as_of))
 
     def last_activity(self, item_id: str, as_of: AsOf) -> dt.date | None:
@@ -334,7 +371,7 @@ class Ledger:
             grouped[collection.name].append(record)
         if problems:
             raise InvalidLedger(problems, headline="records of the wrong type")
-        return Ledger(**grouped)
+        return Ledger(**grouped, policy=self.policy)
 
     def cite(self, item_id: str, *evidence_ids: str) -> Ledger:
         """A new ledger in which an item also cites these evidence ids."""
@@ -344,42 +381,27 @@ class Ledger:
         merged = tuple(dict.fromkeys((*item.evidence, *evidence_ids)))
         return self._replace(attrs.evolve(item, evidence=merged))
 
-    def record(self, item_id: str, change: StatusChange[Any]) -> Ledger:
-        """A new ledger with a status change appended to an item's history.
+    def record(
+        self, item_id: str, change: StatusChange[Any], *, policy: Policy | None = None
+    ) -> Ledger:
+        """A new ledger with a status change inserted at its date in an item's history.
 
-        Raises ``TransitionRefused`` naming the rule when the lifecycle refuses the change
-        (the same rules a ledger is checked against, from ``claimtrack.rules``).
+        Under the ledger's policy (or ``policy``, when a caller chooses ``strict``), a move
+        outside the table of usual moves needs a reason (the change's note) or is refused.
+        Raises ``TransitionRefused`` naming the rule when the change, or the move of the entry
+        after it, is refused (the same rules a ledger is checked against).
         """
         item = self.item(item_id)
-        current = item.history[-1]
         path = f"{self.path_of(item_id)}.history[{len(item.history)}]"
         problems = type_problems(change, path, _EITHER_CHANGE)
         if problems:
             raise InvalidLedger(problems, headline="a status change of the wrong type")
-        stances = [self.evidence[e].stance for e in change.evidence]
-        refusal = transition_refusal(item_id, current.status, change.status, stances)
-        history: Sequence[StatusChange[Any]] = item.history
-        if refusal is None:
-            started = max(history, key=lambda entry: entry.date.earliest)
-            problem = date_order_problem(
-                change, started, last="current" if started is current else None
-            )
-            refusal = None if problem is None else ("date-order", problem)
-        if refusal is not None:
-            rule, detail = refusal
-            raise TransitionRefused(
-                item_id=item_id,
-                current=current.status.value,
-                requested=change.status.value,
-                allowed=[s.value for s in allowed_next(current.status)],
-                rule=rule,
-                detail=detail,
-            )
-        extended: Any = (*item.history, change)
-        return self._replace(attrs.evolve(item, history=extended))
+        for evidence_id in change.evidence:
+            self.evidence[evidence_id]  # raises UnknownId with a suggestion
+        return self._replace(insert_entry(item, change, self._stance, self._policy(policy)))
 
     def _replace(self, record: Commitment | Claim) -> Ledger:
         name = registry.BY_TYPE[type(record)].name
         grouped: dict[str, Any] = dict(self._views)
         grouped[name] = tuple(record if old.id == record.id else old for old in grouped[name])
-        return Ledger(**grouped)
+        return Ledger(**grouped, policy=self.policy)

@@ -1,8 +1,12 @@
-"""Statuses, the transition tables between them, and their Peace Accords Matrix and PolitiFact maps.
+"""Statuses, the tables of usual moves between them, policies, and their PAM and PolitiFact maps.
 
-A status is always a dated record in an item's history. The tables here say which moves are real
-world (a broken pledge can still be kept late; an implemented one can be reversed) and refuse the
-rest, so a ledger never silently drifts back to "announced" or out of a terminal status.
+A status is always a dated record in an item's history. The tables here list the *usual* moves (a
+broken pledge can still be kept late; an implemented one can be reversed). The real world makes
+other moves too (implemented, then broken; achieved, then in progress again): under the default
+policy (``usual-with-reason``) any move between statuses of the item's kind is recordable when it
+carries a reason (the change's note), and it is marked *unusual*; the ``strict`` policy refuses
+every move outside the table, so a ledger never drifts back to "announced" or out of a terminal
+status.
 """
 
 from __future__ import annotations
@@ -20,9 +24,11 @@ __all__ = [
     "POLITIFACT_LABELS",
     "ClaimStatus",
     "CommitmentStatus",
+    "Policy",
     "Stance",
     "allowed_next",
     "initial_status",
+    "is_usual",
 ]
 
 
@@ -57,6 +63,20 @@ class Stance(enum.Enum):
     SUPPORTS = "supports"
     CONTRADICTS = "contradicts"
     MENTIONS = "mentions"
+    #: The evidence says the pledge or claim was made again (the recurrence report counts it).
+    RESTATES = "restates"
+
+
+class Policy(enum.Enum):
+    """Which moves between statuses a ledger accepts.
+
+    ``usual-with-reason`` (the default): any move between statuses of the item's kind, a move
+    outside the table of usual moves only with a reason (the change's note); ``strict``: only the
+    moves in the table.
+    """
+
+    USUAL_WITH_REASON = "usual-with-reason"
+    STRICT = "strict"
 
 
 Status = CommitmentStatus | ClaimStatus
@@ -226,39 +246,66 @@ def allowed_next(current: Status) -> Sequence[Status]:
     return [status for status in type(current) if status in allowed]
 
 
+def is_usual(current: Status, requested: Status) -> bool:
+    """Whether a move is in the table of usual moves (a move to the same status is not)."""
+    return requested in _NEXT[current]
+
+
 def transition_refusal(
-    item_id: str, current: Status, requested: Status, stances: Sequence[Stance]
+    item_id: str,
+    current: Status,
+    requested: Status,
+    stances: Sequence[Stance],
+    *,
+    reason: bool = False,
+    checked: bool = False,
+    policy: Policy = Policy.USUAL_WITH_REASON,
 ) -> tuple[str, str] | None:
     """Why moving ``item_id`` from ``current`` to ``requested`` is refused, or ``None``.
 
-    Returns ``(rule, message)``. ``stances`` are the stances of the evidence the change cites.
+    Returns ``(rule, message)``. ``stances`` are the stances of the evidence the change cites,
+    ``reason`` whether it carries a reason (its note), ``checked`` whether it rests on a
+    recorded check instead of (or besides) evidence.
     """
-    if requested in _NEXT[current] and requested not in NEEDS_STANCE and stances:
+    if requested in _NEXT[current] and requested not in NEEDS_STANCE and (stances or checked):
         return None  # the common case, decided without building any message
     if type(requested) is not type(current):
         return (
             "status-kind",
             f"{requested.value!r} is not a {_noun(current)} status",
         )
-    if requested == initial_status(type(current)):
-        return (
-            "no-return-to-initial",
-            f"cannot move {item_id!r} back to {requested.value!r}; "
-            f"allowed from {current.value!r}: {_listing(current)}",
-        )
     if requested not in _NEXT[current]:
-        return (
-            "transition-table",
-            f"cannot move {item_id!r} from {current.value!r} to {requested.value!r}; "
-            f"allowed: {_listing(current)}",
-        )
-    if not stances:
+        if policy is Policy.STRICT:
+            if requested == initial_status(type(current)):
+                return (
+                    "no-return-to-initial",
+                    f"cannot move {item_id!r} back to {requested.value!r}; "
+                    f"allowed from {current.value!r}: {_listing(current)} (strict policy)",
+                )
+            return (
+                "transition-table",
+                f"cannot move {item_id!r} from {current.value!r} to {requested.value!r}; "
+                f"allowed: {_listing(current)} (strict policy)",
+            )
+        if not reason:
+            return (
+                "reason-required",
+                f"moving {item_id!r} from {current.value!r} to {requested.value!r} is unusual"
+                f" (usual from {current.value!r}: {_listing(current)}); record it with a reason",
+            )
+    if not stances and not checked:
         return (
             "evidence-required",
-            f"moving {item_id!r} to {requested.value!r} needs cited evidence",
+            f"moving {item_id!r} to {requested.value!r} needs cited evidence or a recorded check",
         )
     needed = NEEDS_STANCE.get(requested)
     if needed is not None and needed not in stances:
+        if not stances:
+            return (
+                f"{requested.value}-needs-{needed.value}",
+                f"{requested.value!r} needs evidence that {needed.value} it; a check alone"
+                " cannot show it",
+            )
         return (
             f"{requested.value}-needs-{needed.value}",
             f"{requested.value!r} needs evidence that {needed.value} it; "

@@ -3,7 +3,8 @@
 Every record is a frozen attrs class with an ``id`` unique across the ledger. Records point at each
 other by id (an evidence item names its source; a commitment names its agreement, obligors and
 evidence), so one quote can back several items and nothing is stored twice. Changes create new
-values; a status history only ever grows.
+values. A status history keeps every entry: an entry found wrong is corrected or withdrawn by a
+``Correction`` that keeps the original beside the reason, never silently dropped.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import enum
 from typing import Generic, TypeVar
 
-from attrs import frozen
+from attrs import field, frozen
 
 from claimtrack.dates import PartialDate
 from claimtrack.lifecycle import ClaimStatus, CommitmentStatus, Stance
@@ -21,6 +22,7 @@ __all__ = [
     "ActorKind",
     "Agreement",
     "AgreementKind",
+    "Check",
     "Claim",
     "ClaimKind",
     "ClaimRelation",
@@ -28,11 +30,13 @@ __all__ = [
     "Commitment",
     "CommitmentRelation",
     "CommitmentRelationKind",
+    "Correction",
     "Credibility",
     "Event",
     "EventKind",
     "Evidence",
     "Measure",
+    "Progress",
     "Record",
     "Reliability",
     "Source",
@@ -175,7 +179,8 @@ class Source:
     """A dated publication that evidence quotes, graded for reliability.
 
     ``text`` names the archived copy of the source's text (relative to the ledger's text folder)
-    against which quotes are verified.
+    against which quotes are verified; ``excerpt`` says that archived text holds excerpts of the
+    publication only, not all of it.
     """
 
     id: str
@@ -188,6 +193,7 @@ class Source:
     language: str | None = None
     reliability: Reliability | None = None
     text: str | None = None
+    excerpt: bool = False
     note: str | None = None
 
 
@@ -209,7 +215,9 @@ class Evidence:
     """A quote from one source, with how it bears on what cites it and how credible it is.
 
     Evidence without a quote (only a source, typically a URL) is allowed and is reported as
-    *unanchored*: weaker than a quote verified against an archived text.
+    *unanchored*: weaker than a quote verified against an archived text. ``translation`` is kept
+    beside the quote, never in place of it;
+    ``translator`` says whose it is (``"claimtrack"``: ours).
     """
 
     id: str
@@ -218,6 +226,7 @@ class Evidence:
     stance: Stance
     credibility: Credibility | None = None
     translation: str | None = None
+    translator: str | None = None
     note: str | None = None
 
     @property
@@ -256,15 +265,75 @@ class Agreement:
     note: str | None = None
 
 
+@frozen(kw_only=True)
+class Check:
+    """A recorded search, for documented absence: who looked, when, where, and for what.
+
+    "Searched Dawn and IRNA for 2019 reports on the hotline: none found" can back a status such as
+    ``unverifiable`` or ``stalled`` where there is nothing to quote. It becomes known on ``on``.
+    """
+
+    by: str | None = None
+    on: PartialDate
+    searched: str
+    sought: str | None = None
+    note: str | None = None
+
+
 @frozen
 class StatusChange(Generic[S]):
-    """One dated entry in a status history: the new status and the evidence that justifies it."""
+    """One dated entry in a status history: the new status and the evidence that justifies it.
 
+    ``id`` is stable and unique in the ledger; a ledger gives an entry without one an id derived
+    from its item, date, status, evidence and check (``h-`` and a hash prefix). ``note`` is the
+    reason, which a move outside the table of usual moves needs. ``check`` is a recorded search
+    the entry rests on instead of (or besides) evidence.
+    """
+
+    id: str | None = field(default=None, kw_only=True)
     date: PartialDate
     status: S
     evidence: tuple[str, ...] = ()
     progress: Measure | None = None
     note: str | None = None
+    check: Check | None = None
+
+
+@frozen(kw_only=True)
+class Progress:
+    """A dated figure against a commitment's measure (658 of 830 km), recorded without a status
+    change; it rests on evidence or a check, as a status entry does."""
+
+    id: str | None = None
+    date: PartialDate
+    value: float
+    of: float | None = None
+    unit: str
+    evidence: tuple[str, ...] = ()
+    check: Check | None = None
+    note: str | None = None
+
+    @property
+    def share(self) -> float | None:
+        """``value / of`` when the total is known and positive, else ``None``."""
+        if self.of is None or self.of <= 0:
+            return None
+        return self.value / self.of
+
+
+@frozen(kw_only=True)
+class Correction(Generic[S]):
+    """A history entry found wrong: the entry as it was, when and why it was corrected, and the id
+    of the entry that replaces it in the history (``None`` for a withdrawal).
+
+    The corrected history is what reports use; the superseded entry stays in the file, like a
+    newspaper's corrections column.
+    """
+
+    on: PartialDate
+    reason: str
+    superseded: StatusChange[S]
+    replacement: str | None = None
 
 
 @frozen
@@ -288,7 +357,8 @@ class Commitment:
     """A pledge or agreed step: who owes it to whom, by when, and its status history.
 
     ``history[0]`` is the pledge itself (status ``announced``); later entries record what became
-    of it, each citing evidence.
+    of it, each citing evidence (or resting on a check), kept in date order. ``progress`` holds
+    dated figures against ``target``; ``corrections`` the entries corrected or withdrawn.
     """
 
     id: str
@@ -300,6 +370,8 @@ class Commitment:
     due: PartialDate | None = None
     target: Measure | None = None
     history: tuple[StatusChange[CommitmentStatus], ...]
+    progress: tuple[Progress, ...] = ()
+    corrections: tuple[Correction[CommitmentStatus], ...] = ()
     evidence: tuple[str, ...] = ()
     relations: tuple[CommitmentRelation, ...] = ()
     note: str | None = None
@@ -317,7 +389,8 @@ class Commitment:
 class Claim:
     """An attributed assertion (X alleges, denies, assesses, assures...) and its status history.
 
-    ``history[0]`` is the claim being made (status ``unverified``).
+    ``history[0]`` is the claim being made (status ``unverified``); ``corrections`` holds the
+    entries corrected or withdrawn.
     """
 
     id: str
@@ -326,6 +399,7 @@ class Claim:
     claimants: tuple[str, ...] = ()
     subjects: tuple[str, ...] = ()
     history: tuple[StatusChange[ClaimStatus], ...]
+    corrections: tuple[Correction[ClaimStatus], ...] = ()
     evidence: tuple[str, ...] = ()
     relations: tuple[ClaimRelation, ...] = ()
     note: str | None = None

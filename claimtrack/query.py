@@ -81,13 +81,17 @@ def _running_min(keys: list[int]) -> list[int]:
 
 
 def cited_ids(item: Commitment | Claim) -> list[str]:
-    """Ids of the evidence an item cites, in its own list or its history, each once, in order."""
+    """Ids of the evidence an item cites, in its own list, its history or its progress figures,
+    each once, in order."""
     history: Sequence[StatusChange[Any]] = item.history
-    if not item.evidence and len(history) == 1:
+    progress = getattr(item, "progress", ())
+    if not item.evidence and len(history) == 1 and not progress:
         return list(history[0].evidence)
     seen: dict[str, None] = dict.fromkeys(item.evidence)
     for change in history:
         seen.update(dict.fromkeys(change.evidence))
+    for observation in progress:
+        seen.update(dict.fromkeys(observation.evidence))
     return list(seen)
 
 

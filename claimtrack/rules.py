@@ -20,12 +20,21 @@ from attrs import frozen
 
 from claimtrack import _registry as registry
 from claimtrack.errors import Problem, _closest
+from claimtrack.history_rules import (
+    corrections_hold,
+    entries_hold,
+    explain_corrections,
+    explain_entries,
+    explain_progress,
+    progress_holds,
+)
 from claimtrack.lifecycle import (
     CLAIM_TRANSITIONS,
     COMMITMENT_TRANSITIONS,
     NEEDS_STANCE,
     ClaimStatus,
     CommitmentStatus,
+    Policy,
     Stance,
     initial_status,
     transition_refusal,
@@ -36,10 +45,10 @@ __all__ = [
     "CATEGORY_PATTERN",
     "ID_PATTERN",
     "RULES",
+    "STRICT_RULES",
     "Checker",
     "Rule",
     "check",
-    "date_order_problem",
     "explain",
     "surely_valid",
 ]
@@ -57,7 +66,8 @@ Collections = Mapping[str, Sequence[Any]]
 class Checker:
     """Collects problems for one ledger; one instance per explanation run."""
 
-    def __init__(self, collections: Collections) -> None:
+    def __init__(self, collections: Collections, policy: Policy = Policy.USUAL_WITH_REASON) -> None:
+        self.policy = policy
         self.problems: list[Problem] = []
         self.kinds: dict[str, dict[str, str]] = {name: {} for name in collections}
         self.first_seen: dict[str, str] = {}
@@ -69,6 +79,12 @@ class Checker:
     def register(self, collection: str, index: int, record_id: str) -> None:
         """The id rule: valid and unique; the id is then resolvable in its collection."""
         path = f"$.{collection}[{index}].id"
+        self.register_id(path, record_id)
+        # Still resolvable in its own collection, so its citations are not reported as dangling.
+        self.kinds[collection].setdefault(record_id, path)
+
+    def register_id(self, path: str, record_id: str) -> None:
+        """The id rule for any id (a record's or a history entry's): valid, unique."""
         if not ID_PATTERN.fullmatch(record_id):
             self.add(
                 path,
@@ -80,8 +96,6 @@ class Checker:
             self.add(path, f"duplicate id {record_id!r} (first used at {seen})")
         else:
             self.first_seen[record_id] = path
-        # Still resolvable in its own collection, so its citations are not reported as dangling.
-        self.kinds[collection].setdefault(record_id, path)
 
     def refer(self, path: str, collection: str, record_id: str | None) -> None:
         """The reference rule for one id: it names a record of ``collection``."""
@@ -243,24 +257,11 @@ _NEXT_VALUES: dict[type, dict[str, set[str]]] = {
 _NEEDS_VALUES = {status._value_: stance._value_ for status, stance in NEEDS_STANCE.items()}
 
 
-def date_order_problem(
-    change: StatusChange[Any], started: StatusChange[Any], *, last: str | None
-) -> str | None:
-    """Why ``change`` cannot follow a history whose latest-starting entry is ``started``.
-
-    ``last`` names ``started`` when it is the last entry ("previous", "current"); otherwise it
-    is called the earlier entry. Used by the check and by ``Ledger.record``.
-    """
-    if not change.date.known_before(started.date):
-        return None
-    which = f"{last} entry" if last is not None else "earlier entry"
-    return f"{change.date} is before the {which}'s {started.date}; a history is in date order"
-
-
 def _history_holds(
     history: Sequence[StatusChange[Any]],
     stances: dict[str, str],
     kind: type[CommitmentStatus] | type[ClaimStatus],
+    strict: bool,
 ) -> bool:
     if not history:
         return False
@@ -268,27 +269,30 @@ def _history_holds(
     if previous.status is not _INITIAL[kind]:
         return False
     table = _NEXT_VALUES[kind]
-    started = previous.date.earliest
+    made = previous.date.earliest
     for change in history[1:]:
         status = change.status
         if (
             type(status) is not kind
-            or not change.evidence
-            or status._value_ not in table[previous.status._value_]
-            or change.date.latest < started
+            or (not change.evidence and change.check is None)
+            or change.date.latest < made
+        ):
+            return False
+        if status._value_ not in table[previous.status._value_] and (
+            strict or not (change.note and change.note.strip())
         ):
             return False
         needed = _NEEDS_VALUES.get(status._value_)
         if needed is not None and needed not in {stances[e] for e in change.evidence}:
             return False
-        started = max(started, change.date.earliest)
         previous = change
     return True
 
 
-def _history_rule(collection: registry.Collection[Any]) -> Rule:
-    """A history starts in the initial status, moves by the lifecycle table with the evidence
-    each move needs, cites known evidence and is in date order."""
+def _history_rule(collection: registry.Collection[Any], *, strict: bool = False) -> Rule:
+    """A history starts in the initial status, moves by the lifecycle table (or, under the
+    default policy, outside it with a reason) with the evidence or check each move needs, cites
+    known evidence and has nothing dated before the item was made."""
     kind = _STATUS_KINDS[collection.name]
 
     def holds(collections: Collections, ids: Mapping[str, set[str]]) -> bool:
@@ -296,8 +300,12 @@ def _history_rule(collection: registry.Collection[Any]) -> Rule:
         cited = itertools.chain.from_iterable(c.evidence for i in items for c in i.history)
         if not set(cited) <= ids[registry.EVIDENCE.name]:
             return False
+        if any(
+            c.check is not None and not c.check.searched.strip() for i in items for c in i.history
+        ):
+            return False
         stances = {e.id: e.stance._value_ for e in collections[registry.EVIDENCE.name]}
-        return all(_history_holds(item.history, stances, kind) for item in items)
+        return all(_history_holds(item.history, stances, kind, strict) for item in items)
 
     def explain(checker: Checker, path: str, item: Commitment | Claim) -> None:
         _explain_history(checker, path, item.id, item.history, kind, collection.noun)
@@ -335,52 +343,97 @@ def _explain_history(
             f"a history starts with {initial.value!r}, not {first.status.value!r}",
         )
     previous = first
-    started = first  # the entry with the latest earliest day so far
     for position, change in enumerate(history):
         where = f"{path}.history[{position}]"
         checker.refer_all(f"{where}.evidence", registry.EVIDENCE.name, change.evidence)
         if position == 0:
             continue
-        problem = date_order_problem(
-            change, started, last="previous" if started is previous else None
-        )
-        if problem is not None:
-            checker.add(f"{where}.date", problem)
-        if change.date.earliest > started.date.earliest:
-            started = change
+        if change.date.known_before(first.date):
+            checker.add(
+                f"{where}.date",
+                f"{change.date} is before the item was made ({first.date}); a history starts"
+                " with the pledge or claim itself",
+            )
         if wrong_kind:
             previous = change
             continue
         stances = [checker.stances[e] for e in change.evidence if e in checker.stances]
         if change.evidence and not stances:
             stances = [Stance.MENTIONS]  # dangling ids are reported above; don't pile on
-        refusal = transition_refusal(item_id, previous.status, change.status, stances)
+        refusal = transition_refusal(
+            item_id,
+            previous.status,
+            change.status,
+            stances,
+            reason=bool(change.note and change.note.strip()),
+            checked=change.check is not None,
+            policy=checker.policy,
+        )
         if refusal is not None:
             rule, message = refusal
-            field = "evidence" if rule == "evidence-required" or "-needs-" in rule else "status"
+            field = "status"
+            if rule == "evidence-required" or "-needs-" in rule:
+                field = "evidence"
+            elif rule == "reason-required":
+                field = "note"
             checker.add(f"{where}.{field}", message)
         previous = change
 
 
+def _entries_rule(collection: registry.Collection[Any]) -> Rule:
+    """Every history entry, superseded entry and progress figure has a valid id, unique in the
+    ledger; every check says where it searched."""
+
+    def holds(collections: Collections, ids: Mapping[str, set[str]]) -> bool:
+        every = set().union(*ids.values())
+        return entries_hold(collections[collection.name], every, ID_PATTERN)
+
+    return Rule(f"{collection.name} entries have ids", collection.name, holds, explain_entries)
+
+
+def _items_rule(
+    collection: registry.Collection[Any],
+    name: str,
+    holds: Callable[[Sequence[Any], Mapping[str, set[str]]], bool],
+    explain_one: Callable[[Checker, str, Any], None],
+) -> Rule:
+    def holds_all(collections: Collections, ids: Mapping[str, set[str]]) -> bool:
+        return holds(collections[collection.name], ids)
+
+    return Rule(f"{collection.name} {name}", collection.name, holds_all, explain_one)
+
+
 # -- every rule, in the order problems are reported --------------------------------------------
 
-#: Each collection's rules, collections and rules in the order their problems are listed.
-RULES: tuple[Rule, ...] = (
-    *_references(registry.ACTORS),
-    *_references(registry.EVIDENCE),
-    _quote_not_empty,
-    *_references(registry.EVENTS),
-    _not_part_of_itself,
-    _ends_after_start,
-    *_references(registry.AGREEMENTS),
-    _category_slug,
-    *_references(registry.COMMITMENTS),
-    _relations_rule(registry.COMMITMENTS),
-    _history_rule(registry.COMMITMENTS),
-    *_references(registry.CLAIMS),
-    _relations_rule(registry.CLAIMS),
-    _history_rule(registry.CLAIMS),
-)
+
+def _rules(*, strict: bool) -> tuple[Rule, ...]:
+    """Each collection's rules, collections and rules in the order their problems are listed."""
+    return (
+        *_references(registry.ACTORS),
+        *_references(registry.EVIDENCE),
+        _quote_not_empty,
+        *_references(registry.EVENTS),
+        _not_part_of_itself,
+        _ends_after_start,
+        *_references(registry.AGREEMENTS),
+        _category_slug,
+        *_references(registry.COMMITMENTS),
+        _relations_rule(registry.COMMITMENTS),
+        _entries_rule(registry.COMMITMENTS),
+        _history_rule(registry.COMMITMENTS, strict=strict),
+        _items_rule(registry.COMMITMENTS, "corrections", corrections_hold, explain_corrections),
+        _items_rule(registry.COMMITMENTS, "progress", progress_holds, explain_progress),
+        *_references(registry.CLAIMS),
+        _relations_rule(registry.CLAIMS),
+        _entries_rule(registry.CLAIMS),
+        _history_rule(registry.CLAIMS, strict=strict),
+        _items_rule(registry.CLAIMS, "corrections", corrections_hold, explain_corrections),
+    )
+
+
+#: Every rule under the default policy (``usual-with-reason``), and under ``strict``.
+RULES: tuple[Rule, ...] = _rules(strict=False)
+STRICT_RULES: tuple[Rule, ...] = _rules(strict=True)
 
 
 def _ids_hold(collections: Collections) -> bool:
@@ -389,24 +442,28 @@ def _ids_hold(collections: Collections) -> bool:
     return len(set(every)) == len(every) and all(map(ID_PATTERN.fullmatch, every))
 
 
-def surely_valid(collections: Collections) -> bool:
+def _policy_rules(policy: Policy) -> tuple[Rule, ...]:
+    return STRICT_RULES if policy is Policy.STRICT else RULES
+
+
+def surely_valid(collections: Collections, policy: Policy = Policy.USUAL_WITH_REASON) -> bool:
     """Every rule's fast test passes: the ledger is valid, decided without messages."""
     if not _ids_hold(collections):
         return False
     ids = {name: {record.id for record in collections[name]} for name in registry.NAMES}
-    return all(rule.holds(collections, ids) for rule in RULES)
+    return all(rule.holds(collections, ids) for rule in _policy_rules(policy))
 
 
-def explain(collections: Collections) -> list[Problem]:
+def explain(collections: Collections, policy: Policy = Policy.USUAL_WITH_REASON) -> list[Problem]:
     """Every rule, record by record, each problem with its path, in file order."""
-    checker = Checker(collections)
+    checker = Checker(collections, policy)
     for name in registry.NAMES:
         for index, record in enumerate(collections[name]):
             checker.register(name, index, record.id)
     for item in collections[registry.EVIDENCE.name]:
         checker.stances[item.id] = item.stance
     by_collection: dict[str, list[Rule]] = {}
-    for rule in RULES:
+    for rule in _policy_rules(policy):
         by_collection.setdefault(rule.collection, []).append(rule)
     for name, rules in by_collection.items():
         for index, record in enumerate(collections[name]):
@@ -416,16 +473,16 @@ def explain(collections: Collections) -> list[Problem]:
     return checker.problems
 
 
-def check(collections: Collections) -> list[Problem]:
+def check(collections: Collections, policy: Policy = Policy.USUAL_WITH_REASON) -> list[Problem]:
     """Every integrity and lifecycle problem in these collections, in file order."""
-    if surely_valid(collections):
+    if surely_valid(collections, policy):
         return []
-    return explain(collections)
+    return explain(collections, policy)
 
 
 def _check_definitions() -> None:
     """At import: every reference and every rule names a known collection."""
-    for rule in RULES:
+    for rule in (*RULES, *STRICT_RULES):
         if rule.collection not in registry.BY_NAME:
             raise AssertionError(f"rule {rule.name!r} names an unknown collection")
 

@@ -1,5 +1,6 @@
 """Record what happened next: add a source and evidence, move a commitment through its
-lifecycle, and print the diff.
+lifecycle (an unusual move is refused without a reason, recorded and flagged with one), and print
+the diff.
 
 Everything added here is FICTIONAL DEMO DATA from an example.org source, not a real-world
 development: it shows the mechanics on the bundled ledger without inventing facts about it.
@@ -80,6 +81,18 @@ def main() -> None:
         )
     except TransitionRefused as refused:
         print(f"Refused, as it should be: {refused}\n")
+    # The same unusual move with a reason (the change's note) is recorded, and flagged.
+    reversed_ = ledger2.record(
+        "c-hotline",
+        StatusChange(
+            date=PartialDate.parse("2019-06"),
+            status=CommitmentStatus.BROKEN,
+            evidence=(working.id,),
+            note="Demo only: the line was cut again.",
+        ),
+    )
+    [(item, unusual)] = reversed_.unusual()
+    print(f"Recorded with a reason, flagged unusual: {item.id} {unusual.status.value}\n")
 
     print(diff(ledger2, "2018-12-31", "2019-12-31").render("github"))
     print()

@@ -448,10 +448,14 @@ def draw_change(
     """One history entry moving to ``status``.
 
     A first entry (no ``earlier`` dates) cites any evidence or none; a later one cites evidence
-    of the stance its status needs, dated to start no earlier than any earlier entry.
+    of the stance its status needs, dated to start no earlier than any earlier entry and to sort
+    no earlier than the last (a ledger keeps a history in date order).
     """
     if earlier:
         date = draw_date_from(draw, max(d.earliest for d in earlier))
+        last = max(earlier, key=PartialDate.sort_key)
+        if date.sort_key() < last.sort_key():
+            date = last
         cited = draw_cited(draw, evidence, NEEDED_STANCE.get(status))
     else:
         date = draw(ledger_dates())

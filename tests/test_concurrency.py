@@ -150,15 +150,13 @@ def test_record_commands_as_separate_programs(tmp_path: Path) -> None:
         for step in range(10)
     ]
     outcomes = [(run.wait(120), run.stderr.read() if run.stderr else "") for run in runs]
-    # in_progress -> in_progress is refused by the table, so per commitment exactly one run wins
-    # and the others are refused cleanly (exit 1, the rule on stderr, no traceback).
-    assert sorted(code for code, _ in outcomes) == [0, 0] + [1] * 8
-    for code, err in outcomes:
-        if code:
-            assert "cannot move" in err and "[rule: transition-table]" in err
-            assert "Traceback" not in err
+    # in_progress -> in_progress is unusual; each run gives a reason (its note), so every run is
+    # recorded: none may be lost to another writer.
+    assert [code for code, _ in outcomes] == [0] * 10, [err for _, err in outcomes]
     ledger = claimtrack.load(path)
-    assert [len(ledger.history(f"c-{worker}")) for worker in range(WORKERS)] == [2, 2]
+    assert [len(ledger.history(f"c-{worker}")) for worker in range(WORKERS)] == [6, 6]
+    notes = {change.note for w in range(WORKERS) for change in ledger.history(f"c-{w}")[1:]}
+    assert notes == {f"run {step}" for step in range(10)}
 
 
 def test_record_refusal_leaves_the_file_untouched(
@@ -353,8 +351,8 @@ def test_record_usage_errors_exit_2(
         ),
         (
             ["c-0", "--status", "in_progress", "--on", "2018-01", "--evidence", "ev-agreed"],
-            "claimtrack: 2018-01 is before the current entry's 2018-06; a history is in date"
-            " order [rule: date-order]\n",
+            "claimtrack: 2018-01 is before 'c-0' was made (2018-06); a history starts with the"
+            " pledge or claim itself [rule: date-order]\n",
         ),
     ],
 )

@@ -142,7 +142,7 @@ def test_change_without_evidence() -> None:
     document["commitments"][0]["history"][1]["evidence"] = []
     assert lines_for(document) == [
         "$.commitments[0].history[1].evidence: moving 'c-fence' to 'in_progress' needs cited"
-        " evidence"
+        " evidence or a recorded check"
     ]
 
 
@@ -157,25 +157,41 @@ def test_implemented_needs_supporting_evidence() -> None:
     ]
 
 
-def test_refused_transition_lists_allowed() -> None:
-    """A move the table refuses names the current status and the allowed ones."""
+def test_unusual_move_without_a_reason_lists_the_usual_ones() -> None:
+    """A move outside the table, without a reason (its note), names the usual ones."""
     document = valid()
     history = document["commitments"][0]["history"]
     history.append({"date": "2019", "status": "superseded", "evidence": ["ev-1"]})
     history.append({"date": "2020", "status": "implemented", "evidence": ["ev-1"]})
     assert lines_for(document) == [
+        "$.commitments[0].history[3].note: moving 'c-fence' from 'superseded' to 'implemented'"
+        " is unusual (usual from 'superseded': none ('superseded' is terminal)); record it with"
+        " a reason"
+    ]
+    history[-1]["note"] = "revived by a new agreement"
+    assert claimtrack.loads(json.dumps(document)).unusual()[0][1].note == history[-1]["note"]
+
+
+def test_strict_policy_refuses_and_lists_allowed() -> None:
+    """Under ``"policy": "strict"`` a move the table lacks is refused, reason or not."""
+    document = valid()
+    document["policy"] = "strict"
+    history = document["commitments"][0]["history"]
+    history.append({"date": "2019", "status": "superseded", "evidence": ["ev-1"]})
+    history.append({"date": "2020", "status": "implemented", "evidence": ["ev-1"], "note": "x"})
+    assert lines_for(document) == [
         "$.commitments[0].history[3].status: cannot move 'c-fence' from 'superseded' to"
-        " 'implemented'; allowed: none ('superseded' is terminal)"
+        " 'implemented'; allowed: none ('superseded' is terminal) (strict policy)"
     ]
 
 
-def test_history_out_of_order() -> None:
-    """An entry known to predate the previous one is refused."""
+def test_entry_before_the_item_was_made() -> None:
+    """An entry known to predate the pledge itself is refused (later ones go in date order)."""
     document = valid()
     document["commitments"][0]["history"][1]["date"] = "2016"
     assert lines_for(document) == [
-        "$.commitments[0].history[1].date: 2016 is before the previous entry's 2017-11;"
-        " a history is in date order"
+        "$.commitments[0].history[1].date: 2016 is before the item was made (2017-11);"
+        " a history starts with the pledge or claim itself"
     ]
 
 
@@ -201,11 +217,15 @@ def test_every_problem_reported_at_once() -> None:
             " column 2",
         ),
         ("[]", "$: expected a ledger object, got a list"),
-        ('{"sources": []}', "$.format_version: required key missing; expected 1"),
+        ('{"sources": []}', "$.format_version: required key missing; expected 2"),
         (
-            '{"format_version": 2}',
-            "$.format_version: unsupported format version 2 (newer than"
-            " this claimtrack reads; upgrade claimtrack); expected 1",
+            '{"format_version": 3}',
+            "$.format_version: unsupported format version 3 (newer than"
+            " this claimtrack reads; upgrade claimtrack); expected 1 or 2",
+        ),
+        (
+            '{"format_version": 2, "policy": "lax"}',
+            "$.policy: 'lax' is not a policy; expected one of usual-with-reason, strict",
         ),
     ],
 )

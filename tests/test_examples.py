@@ -49,9 +49,14 @@ def test_quickstart() -> None:
 
 
 def test_record_what_happened() -> None:
-    """The lifecycle example refuses a return to 'announced' and shows the demo moves."""
+    """The lifecycle example refuses an unusual move without a reason, records one with a
+    reason, and shows the demo moves."""
     out = run("record_what_happened.py")
-    assert "Refused, as it should be: cannot move 'c-hotline' back to 'announced'" in out
+    assert (
+        "Refused, as it should be: moving 'c-hotline' from 'implemented' to 'announced' is"
+        " unusual" in out
+    )
+    assert "Recorded with a reason, flagged unusual: c-hotline broken" in out
     assert "| 2019-05    | status   | c-hotline" in out
     assert "Bundled ledger, unchanged: c-hotline is announced" in out
     assert "Demo ledger: c-hotline is implemented since 2019-05-14" in out

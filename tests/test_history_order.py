@@ -1,4 +1,4 @@
-"""Histories stay in date order against every earlier entry, and as-of never runs backwards.
+"""Histories stay in date order (nothing before the pledge), and as-of never runs backwards.
 
 Regressions from the property tests: an entry could predate the pledge when checked only
 against the previous entry; an entry could count as known before the item existed; an item's
@@ -56,8 +56,8 @@ def test_record_refuses_an_entry_before_an_earlier_one() -> None:
         base.record("c", change("2017-02-01", CommitmentStatus.STALLED))
     assert caught.value.rule == "date-order"
     assert str(caught.value) == (
-        "2017-02-01 is before the earlier entry's 2017-06-15; a history is in date order"
-        " [rule: date-order]"
+        "2017-02-01 is before 'c' was made (2017-06-15); a history starts with the pledge or"
+        " claim itself [rule: date-order]"
     )
 
 
@@ -70,8 +70,8 @@ def test_ledger_refuses_an_entry_before_an_earlier_one() -> None:
             change("2017-02-01", CommitmentStatus.STALLED),
         )
     assert caught.value.lines == [
-        "$.commitments[0].history[2].date: 2017-02-01 is before the earlier entry's 2017-06-15;"
-        " a history is in date order"
+        "$.commitments[0].history[2].date: 2017-02-01 is before the item was made (2017-06-15);"
+        " a history starts with the pledge or claim itself"
     ]
 
 

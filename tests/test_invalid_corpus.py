@@ -49,7 +49,8 @@ KINDS: dict[str, tuple[str, ...]] = {
     "impossible date (2018-02-30)": ("impossible_date",),
     "malformed partial date": ("malformed_date",),
     "history out of date order": ("history_out_of_order",),
-    "transition the table refuses": ("transition_refused",),
+    "transition the table refuses (strict policy)": ("transition_refused",),
+    "unusual move without a reason": ("unusual_without_reason",),
     "status change without evidence": ("change_without_evidence",),
     "verdict without evidence of the right stance": (
         "implemented_without_support",

@@ -9,6 +9,7 @@ from collections import deque
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -25,6 +26,7 @@ from claimtrack import (
     Evidence,
     Ledger,
     PartialDate,
+    Policy,
     Source,
     SourceKind,
     Stance,
@@ -109,11 +111,16 @@ def ledger_in(status: Status) -> Ledger:
     )
 
 
-def refusal(ledger: Ledger, change: StatusChange[Any], item_id: str = ITEM) -> TransitionRefused:
+def refusal(
+    ledger: Ledger,
+    change: StatusChange[Any],
+    item_id: str = ITEM,
+    policy: Policy = Policy.USUAL_WITH_REASON,
+) -> TransitionRefused:
     """The TransitionRefused that recording ``change`` raises (and that the ledger is unchanged)."""
     before = dumps(ledger)
     with pytest.raises(TransitionRefused) as caught:
-        ledger.record(item_id, change)
+        ledger.record(item_id, change, policy=policy)
     assert dumps(ledger) == before
     return caught.value
 
@@ -183,10 +190,14 @@ def test_setup_reaches_every_status() -> None:
 
 @pytest.mark.parametrize(("current", "requested"), REFUSED, ids=pair_id)
 def test_pair_not_in_the_table_is_refused(current: Status, requested: Status) -> None:
-    """A move the table lacks is refused even with every stance cited; the error explains it."""
+    """Under the strict policy a move the table lacks is refused even with every stance cited
+    and a reason; the error explains it. Under the default policy it needs a reason."""
     ledger = ledger_in(current)
     later = day(len(ledger.item(ITEM).history))
-    error = refusal(ledger, StatusChange(later, requested, tuple(EVIDENCE_OF.values())))
+    bare = StatusChange(later, requested, tuple(EVIDENCE_OF.values()))
+    assert refusal(ledger, bare).rule == "reason-required"
+    reasoned = StatusChange(later, requested, tuple(EVIDENCE_OF.values()), note="the source")
+    error = refusal(ledger, reasoned, policy=Policy.STRICT)
     allowed = transitions(type(current))[current]
     initial = INITIAL[type(current)]
     assert error.rule == ("no-return-to-initial" if requested is initial else "transition-table")
@@ -210,11 +221,11 @@ def test_pair_not_in_the_table_is_refused(current: Status, requested: Status) ->
 def test_pair_not_in_the_table_is_refused_whatever_the_evidence(
     pair: tuple[Status, Status], cited: list[str]
 ) -> None:
-    """The table rule refuses a missing move whatever evidence (or none) the change cites."""
+    """The strict policy refuses a missing move whatever evidence (or none) the change cites."""
     current, requested = pair
     ledger = ledger_in(current)
     later = day(len(ledger.item(ITEM).history))
-    error = refusal(ledger, StatusChange(later, requested, tuple(cited)))
+    error = refusal(ledger, StatusChange(later, requested, tuple(cited)), policy=Policy.STRICT)
     assert error.rule in {"no-return-to-initial", "transition-table"}
 
 
@@ -227,7 +238,8 @@ def test_pair_in_the_table_is_accepted_with_the_needed_stance(
     history = ledger.item(ITEM).history
     change = StatusChange(day(len(history)), requested, cite_for(requested))
     updated = ledger.record(ITEM, change)
-    assert updated.item(ITEM).history == (*history, change)
+    assert updated.item(ITEM).history[:-1] == history
+    assert attrs.evolve(updated.item(ITEM).history[-1], id=None) == change
     assert ledger.item(ITEM).history == history
 
 
@@ -288,26 +300,34 @@ def test_change_without_evidence_is_refused(current: Status, requested: Status) 
 
 
 @given(st.sampled_from(ALLOWED), st.integers(1, 800), st.sampled_from(["day", "month", "year"]))
-def test_change_dated_before_the_current_entry_is_refused(
+def test_change_dated_before_the_current_entry_is_inserted_at_its_date(
     pair: tuple[Status, Status], days_back: int, precision: str
 ) -> None:
-    """A change whose whole range precedes the current entry's date is refused (date order)."""
+    """A change dated before the current entry goes in at its date (the history stays in date
+    order), unless it precedes the item itself or leaves a later move unacceptable."""
     current, requested = pair
     ledger = ledger_in(current)
-    latest_entry = ledger.item(ITEM).history[-1].date
-    early = latest_entry.earliest - dt.timedelta(days=days_back)
+    history = ledger.item(ITEM).history
+    early = history[-1].date.earliest - dt.timedelta(days=days_back)
     date = PartialDate(
         early.year,
         early.month if precision != "year" else None,
         early.day if precision == "day" else None,
     )
     change = StatusChange(date, requested, cite_for(requested))
-    if date.known_before(latest_entry):
-        error = refusal(ledger, change)
-        assert error.rule == "date-order"
-        assert str(latest_entry) in str(error)
-    else:  # a coarser date that still overlaps the current entry's day is in order
-        assert ledger.record(ITEM, change).item(ITEM).history[-1] == change
+    try:
+        updated = ledger.record(ITEM, change)
+    except TransitionRefused as error:
+        # Before the item was made; else an unusual move without a reason, into the change or
+        # out of it into the entry after it.
+        expected = {"date-order"} if date.known_before(history[0].date) else {"reason-required"}
+        assert error.rule.removeprefix("later-entry-") in expected
+        return
+    entries = updated.item(ITEM).history
+    assert len(entries) == len(history) + 1
+    assert [attrs.evolve(c, id=None) for c in entries].count(change) == 1
+    keys = [c.date.sort_key() for c in entries[1:]]
+    assert keys == sorted(keys)
 
 
 def test_unknown_evidence_is_an_unknown_id() -> None:
@@ -383,7 +403,8 @@ def check_item_invariants(ledger: Ledger, item_id: str) -> None:
 
 @given(ledgers(min_items=1, max_items=2, every_stance=True), st.data())
 def test_random_walk_keeps_every_invariant(ledger: Ledger, data: st.DataObject) -> None:
-    """Random record() calls: lawful ones append, others are refused; every invariant holds."""
+    """Random record() calls under the strict policy: lawful ones append, others are refused;
+    every invariant holds."""
     original_text = dumps(ledger)
     original = {c.id: c for c in [*ledger.commitments, *ledger.claims]}
     stances = {evidence.id: evidence.stance for evidence in ledger.evidence}
@@ -410,21 +431,21 @@ def test_random_walk_keeps_every_invariant(ledger: Ledger, data: st.DataObject) 
         cited: tuple[str, ...] = ()
         if data.draw(st.integers(0, 4), label="cite?") > 0:
             cited = data.draw(cited_ids(evidence_ids), label="evidence")
-        if data.draw(st.integers(0, 4), label="early?") == 0:
-            back = data.draw(st.integers(1, 60), label="days back")
-            date = PartialDate.from_date(history[-1].date.earliest - dt.timedelta(days=back))
-        else:
-            floor = max(c.date.earliest for c in history)
-            date = data.draw(dates_from(floor), label="date")
+        # Dated after every entry (insertion at earlier dates: test_history); strict policy.
+        floor = max(c.date.earliest for c in history)
+        date = data.draw(dates_from(floor), label="date")
+        if date.sort_key() < history[-1].date.sort_key():
+            date = history[-1].date
         change = StatusChange(date, requested, cited)
         broken = violations(history, change, stances)
         if broken:
-            error = refusal(current, change, item_id)
+            error = refusal(current, change, item_id, policy=Policy.STRICT)
             assert error.rule in broken
             assert error.current == history[-1].status.value
             continue
-        updated = current.record(item_id, change)
-        assert updated.item(item_id).history == (*history, change)  # append-only
+        updated = current.record(item_id, change, policy=Policy.STRICT)
+        assert updated.item(item_id).history[:-1] == history  # appended at its date
+        assert attrs.evolve(updated.item(item_id).history[-1], id=None) == change
         assert current.item(item_id).history == history  # the old ledger is untouched
         for other in item_ids:
             if other != item_id:

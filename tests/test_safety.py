@@ -158,8 +158,8 @@ def test_a_class_tag_is_an_unknown_key_not_an_instruction() -> None:
     with pytest.raises(InvalidLedger) as caught:
         claimtrack.loads(json.dumps(document))
     assert caught.value.lines == [
-        "$.__class__: unknown key '__class__'; expected one of format_version, sources, actors,"
-        " events, agreements, commitments, claims, evidence",
+        "$.__class__: unknown key '__class__'; expected one of format_version, policy, sources,"
+        " actors, events, agreements, commitments, claims, evidence",
         "$.actors[0].py/object: unknown key 'py/object'; expected one of id, name, kind, aliases,"
         " role, affiliation, note",
     ]

@@ -353,9 +353,9 @@ def _kind(kinds: Any, value: str, noun: str) -> Any:
 def _replaced(ledger: Ledger, item: Commitment | Claim) -> Ledger:
     """The ledger with an item replaced by its new value (validated as every ledger is)."""
     name = "commitments" if isinstance(item, Commitment) else "claims"
-    collections = {other: tuple(ledger.records(other)) for other in COLLECTIONS}
+    collections: dict[str, Any] = {other: tuple(ledger.records(other)) for other in COLLECTIONS}
     collections[name] = tuple(item if old.id == item.id else old for old in collections[name])
-    return Ledger(**collections)
+    return Ledger(**collections, policy=ledger.policy)
 
 
 def cited(ledger: Ledger, op: Quoting, texts: ArchivedTexts) -> tuple[Ledger, tuple[str, ...]]:

@@ -27,8 +27,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from claimtrack._locate import with_lines
-from claimtrack.cli import authoring, browsing, checks, interop, publish, reports, triage, updates
-from claimtrack.cli.options import EXIT_INVALID, EXIT_OK, Commands
+from claimtrack.cli import (
+    authoring,
+    browsing,
+    checks,
+    history,
+    interop,
+    publish,
+    reports,
+    triage,
+    updates,
+)
+from claimtrack.cli.options import EXIT_INVALID, EXIT_OK, Commands, settle_dates
 from claimtrack.errors import (
     ClaimtrackError,
     InvalidLedger,
@@ -55,6 +65,7 @@ GROUPS: tuple[Callable[[Commands], None], ...] = (
     triage.register,
     authoring.register,
     browsing.register,
+    history.register,
 )
 
 
@@ -136,6 +147,7 @@ def _main(argv: Sequence[str]) -> int:
     top = parser()
     _refuse_undecodable(top, argv)
     args = top.parse_args(argv)
+    settle_dates(args)
     if getattr(args, "format", None) is not None:
         from claimtrack.report import formats
 

@@ -40,6 +40,7 @@ __all__ = [
     "ledger_option",
     "open_ledger",
     "seconds",
+    "settle_dates",
     "shaped",
     "sources_option",
     "table_options",
@@ -118,12 +119,16 @@ def is_bundled(path: str | os.PathLike[str]) -> bool:
 
 def open_ledger(args: argparse.Namespace) -> Ledger:
     """The ledger named by ``--ledger``, loaded and validated; for a report, without the records
-    no longer tracked on ``--as-of`` unless ``--include-untracked`` is given. Notes a fall-back
-    to the bundled example, so that ``emit`` says so."""
+    no longer tracked on ``--as-of`` unless ``--include-untracked`` is given; with
+    ``--known-by``, as a reader could have known it on that day (see ``Ledger.known_by``).
+    Notes a fall-back to the bundled example, so that ``emit`` says so."""
     _fell_back.clear()
     if is_bundled(args.ledger):
         _fell_back.append(True)
     ledger = load(args.ledger)
+    known_by = getattr(args, "known_by", None)
+    if known_by is not None:
+        ledger = ledger.known_by(known_by)
     if getattr(args, "include_untracked", True):
         return ledger
     from claimtrack.tracking import still_tracked
@@ -132,6 +137,12 @@ def open_ledger(args: argparse.Namespace) -> Ledger:
         value for name in ("item", "id") if isinstance(value := getattr(args, name, None), str)
     ]
     return still_tracked(ledger, getattr(args, "as_of", None) or _today(), keep=named)
+
+
+def settle_dates(args: argparse.Namespace) -> None:
+    """Fill in ``--as-of`` left out: the ``--known-by`` day, else today."""
+    if hasattr(args, "as_of") and args.as_of is None:
+        args.as_of = getattr(args, "known_by", None) or _today()
 
 
 def text_folder(args: argparse.Namespace) -> Path:
@@ -265,10 +276,17 @@ class Commands:
             sub.add_argument(
                 "--as-of",
                 type=as_of_day,
-                default=_today(),
                 metavar="DATE",
-                help="the day to report on: YYYY, YYYY-MM or YYYY-MM-DD (a partial date stands"
-                " for its last day); default: today",
+                help="the day to report on (what had happened by then, as known today):"
+                " YYYY, YYYY-MM or YYYY-MM-DD (a partial date stands for its last day);"
+                " default: the --known-by day, else today",
+            )
+            sub.add_argument(
+                "--known-by",
+                type=as_of_day,
+                metavar="DATE",
+                help="only what had been published (or checked) by this day: what a reader"
+                " could have known then",
             )
         if table and ledger == "read":
             untracked_option(sub)

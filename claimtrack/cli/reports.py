@@ -75,7 +75,23 @@ def _timeline(args: argparse.Namespace) -> int:
 @_asked
 def _diff(args: argparse.Namespace) -> int:
     from claimtrack.report import diff
+    from claimtrack.report.learned import learned
 
+    happened = (args.start, args.end)
+    known = (args.known_from, args.known_to)
+    if None not in known and happened == (None, None):
+        if args.known_from > args.known_to:
+            raise UsageError(
+                f"--known-from {args.known_from} is after --known-to {args.known_to};"
+                " give the earlier day first"
+            )
+        emit(learned(open_ledger(args), args.known_from, args.known_to), args)
+        return EXIT_OK
+    if None in happened or known != (None, None):
+        raise UsageError(
+            "give --from and --to (what happened between two days) or --known-from and"
+            " --known-to (what became known between them), not a mix"
+        )
     if args.start > args.end:
         raise UsageError(
             f"--from {args.start} is after --to {args.end}; give the earlier day first"
@@ -155,12 +171,19 @@ def register(commands: Commands) -> None:
         "diff",
         _diff,
         "show what changed between two dates: new items, status moves, new evidence, overdue",
-        "claimtrack diff --from 2017-12-31 --to 2018-07-31",
+        "claimtrack diff --from 2017-12-31 --to 2018-07-31\n"
+        "  claimtrack diff --known-from 2018-06-30 --known-to 2018-07-31   # what we learned",
         as_of=False,
         columns=columns.DIFF,
     )
-    diff.add_argument("--from", dest="start", type=as_of_day, required=True, metavar="DATE")
-    diff.add_argument("--to", dest="end", type=as_of_day, required=True, metavar="DATE")
+    diff.add_argument("--from", dest="start", type=as_of_day, metavar="DATE")
+    diff.add_argument("--to", dest="end", type=as_of_day, metavar="DATE")
+    diff.add_argument(
+        "--known-from", type=as_of_day, metavar="DATE", help="what was known on this day..."
+    )
+    diff.add_argument(
+        "--known-to", type=as_of_day, metavar="DATE", help="...against what was known on this one"
+    )
     evidence = commands.add(
         "evidence",
         _evidence,

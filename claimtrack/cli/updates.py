@@ -56,12 +56,16 @@ def _record(args: argparse.Namespace) -> int:
         evidence=args.evidence or (),
         new=new,
         note=args.note,
+        reason=args.reason,
+        strict=args.strict,
         texts=updates_texts(args),
         timeout=args.wait,
     )
-    change = ledger.history(args.item)[-1]
+    history = ledger.history(args.item)
+    change = next(c for c in reversed(history) if c.date == on and c.status.value == args.status)
     cited = ", ".join(change.evidence)
-    print(f"{args.item}: {change.status.value} on {change.date}, citing {cited}")
+    unusual = " (unusual)" if ledger.is_unusual(args.item, change) else ""
+    print(f"{args.item}: {change.status.value} on {change.date}{unusual}, citing {cited}")
     return EXIT_OK
 
 
@@ -151,10 +155,13 @@ def register(commands: Commands) -> None:
     record = commands.add(
         "record",
         _record,
-        "append a dated status change to a commitment or claim, in the ledger file itself;\n"
+        "record a dated status change of a commitment or claim at its date, in the ledger file\n"
+        "itself; a move outside the usual ones needs --reason;\n"
         "the file stays locked from read to write, so concurrent updates are never lost",
         "claimtrack record --ledger my.json c-hotline --status in_progress --on 2019-05 \\\n"
-        "      --source src-a --quote 'the hotline was set up' --stance supports",
+        "      --source src-a --quote 'the hotline was set up' --stance supports\n"
+        "  claimtrack record --ledger my.json c-hotline --status broken --on 2024-01 \\\n"
+        "      --evidence ev-bypassed --reason 'bypassed during the January 2024 strikes'",
         as_of=False,
         table=False,
         ledger="write",
@@ -174,6 +181,15 @@ def register(commands: Commands) -> None:
         "--inferred", metavar="REASON", help="the date is not printed in the source; say why"
     )
     record.add_argument("--note", metavar="TEXT", help="a note on this change")
+    record.add_argument(
+        "--reason",
+        metavar="TEXT",
+        help="why: needed for a move outside the usual ones (implemented -> broken...), which is"
+        " then recorded and flagged as unusual",
+    )
+    record.add_argument(
+        "--strict", action="store_true", help="refuse any move outside the usual ones"
+    )
     evidence_options(record)
     update_options(record)
 

@@ -25,7 +25,7 @@ from claimtrack.codec.gen.unstructure import make_unstructure
 from claimtrack.codec.shapes import is_homogeneous_tuple, is_model, optional_inner
 from claimtrack.dates import PartialDate
 from claimtrack.errors import _Invalid as Invalid
-from claimtrack.lifecycle import ClaimStatus, CommitmentStatus, Stance
+from claimtrack.lifecycle import ClaimStatus, CommitmentStatus, Policy, Stance
 from claimtrack.model import (
     ActorKind,
     AgreementKind,
@@ -54,6 +54,7 @@ _ENUM_NOUNS: dict[type, str] = {
     ClaimKind: "claim kind",
     CommitmentRelationKind: "commitment relation",
     ClaimRelationKind: "claim relation",
+    Policy: "policy",
 }
 
 

@@ -21,11 +21,16 @@ from claimtrack.codec.problems import problems as flatten
 from claimtrack.codec.problems import unknown_key
 from claimtrack.errors import MalformedLedger, Problem
 from claimtrack.ledger import COLLECTIONS, Ledger
+from claimtrack.lifecycle import Policy
 
 __all__ = ["FORMAT_VERSION", "build", "from_document", "to_document"]
 
 #: The version of the file format this claimtrack reads and writes.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+
+#: Every version ``load`` reads; version 1 files (before history entry ids, corrections, checks,
+#: progress observations and policies) are upgraded in memory, and saved as the current version.
+READABLE_VERSIONS = (1, 2)
 
 _TUPLE_TYPES: dict[str, Any] = {
     c.name: tuple[c.record_type, ...]  # type: ignore[name-defined]
@@ -69,13 +74,13 @@ def _version_problems(document: dict[str, Any]) -> list[Problem]:
                 f"expected {FORMAT_VERSION}, got {converter.describe(version)}",
             )
         ]
-    if version != FORMAT_VERSION:
+    if version not in READABLE_VERSIONS:
         newer = " (newer than this claimtrack reads; upgrade claimtrack)"
         return [
             Problem(
                 "$.format_version",
                 f"unsupported format version {version}{newer if version > FORMAT_VERSION else ''}"
-                f"; expected {FORMAT_VERSION}",
+                f"; expected {' or '.join(map(str, READABLE_VERSIONS))}",
             )
         ]
     return []
@@ -93,7 +98,7 @@ def build(document: object, *, reparse: Callable[[], Any] | None) -> Ledger:
             [Problem("$", f"expected a ledger object, got {converter.describe(document)}")]
         )
     problems = _version_problems(document)
-    expected_keys = ["format_version", *COLLECTIONS]
+    expected_keys = ["format_version", "policy", *COLLECTIONS]
     problems.extend(
         Problem(f"$.{key}", unknown_key(key, expected_keys))
         for key in document
@@ -105,9 +110,21 @@ def build(document: object, *, reparse: Callable[[], Any] | None) -> Ledger:
             if reparse is not None and not problems:
                 document = typing.cast(dict[str, Any], reparse())  # it may be part-consumed
             collections = structure_detailed(document, problems)
+        policy = _policy(document.get("policy", Policy.USUAL_WITH_REASON.value), problems)
         if problems:
             raise MalformedLedger(problems)
-        return Ledger(**collections)
+        records: dict[str, Any] = collections
+        return Ledger(**records, policy=policy)
+
+
+def _policy(value: object, problems: list[Problem]) -> Policy:
+    """The ledger's policy (``usual-with-reason`` unless the file says ``strict``)."""
+    try:
+        policy: Policy = converter.DETAILED.structure(value, Policy)
+    except Exception as error:  # the enum hook's message names the valid policies
+        problems.append(Problem("$.policy", str(error)))
+        return Policy.USUAL_WITH_REASON
+    return policy
 
 
 def structure_fast(
@@ -150,6 +167,8 @@ def structure_detailed(
 def to_document(ledger: Ledger) -> dict[str, Any]:
     """The JSON-ready form of a ledger: format version first, then each collection by id."""
     document: dict[str, Any] = {"format_version": FORMAT_VERSION}
+    if ledger.policy is not Policy.USUAL_WITH_REASON:
+        document["policy"] = ledger.policy.value
     for collection in registry.COLLECTIONS:
         hook = converter.DETAILED.get_unstructure_hook(collection.record_type)
         document[collection.name] = [hook(record) for record in ledger.records(collection.name)]

@@ -39,7 +39,10 @@ def orjson_encoding(ledger: Ledger) -> bytes | None:
         history: Sequence[StatusChange[Any]] = item.history
         measures = [getattr(item, "target", None), *(change.progress for change in history)]
         if any(m is not None and isinstance(m.value, float) for m in measures):
-            return None  # Measure.value is the only float field a ledger has
+            return None  # Measure.value and the figures of Progress are the float fields
+        figures = [(p.value, p.of) for p in getattr(item, "progress", ())]
+        if any(isinstance(number, float) for pair in figures for number in pair):
+            return None
     try:
         encoded: bytes = orjson.dumps(to_document(ledger), option=orjson.OPT_INDENT_2)
     except TypeError:  # orjson.JSONEncodeError: lone surrogates, integers beyond 64 bits

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -69,8 +69,8 @@ def start(
                 files[texts / source.text] = (folder() / source.text).read_bytes()
                 source = attrs.evolve(source, text=f"texts/{source.text}")
             moved.append(source)
-        collections = {name: tuple(ledger.records(name)) for name in COLLECTIONS}
-        copy = Ledger(**{**collections, "sources": tuple(moved)})
+        collections: dict[str, Any] = {name: tuple(ledger.records(name)) for name in COLLECTIONS}
+        copy = Ledger(**{**collections, "sources": tuple(moved)}, policy=ledger.policy)
         files = {target: dumps(copy).encode("utf-8"), **files}
     clashes = [p for p, data in files.items() if p.exists() and p.read_bytes() != data]
     if target.exists() and target not in clashes and example is None:

@@ -29,6 +29,7 @@ COMMITMENT = (
     "status",
     "since",
     "PAM",
+    "progress",
     "latest evidence",
     "flags",
 )

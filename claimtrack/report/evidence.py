@@ -12,7 +12,9 @@
   no publisher counts as its own publisher);
 - flags: ``single source`` (fewer than two independent sources), ``ungraded`` (no evidence behind
   it graded better than F / 6), ``unanchored`` (none of it carries a verified-style quote),
-  ``contradicted`` (the item cites evidence that contradicts it), ``no evidence``.
+  ``contradicted`` (the item cites evidence that contradicts it), ``no evidence``;
+- a status resting on a recorded check alone (documented absence: a search that found nothing)
+  has the strongest grade ``check``, below any quote, and the flag ``check only``.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from claimtrack.ledger import AsOf, Ledger, as_day
 from claimtrack.lifecycle import NEEDS_STANCE, Stance
 from claimtrack.model import Evidence, Reliability
 from claimtrack.report import columns
-from claimtrack.report.table import Table
+from claimtrack.report.table import Cell, Table
 
 __all__ = ["confidence_table", "evidence_report", "grade"]
 
@@ -86,10 +88,14 @@ def evidence_report(ledger: Ledger, item_id: str, as_of: AsOf | None = None) -> 
 
 def confidence_table(ledger: Ledger, as_of: AsOf) -> Table:
     """For each item's status on the as-of day: strongest grade, independent sources, flags."""
-    rows = []
+    rows: list[tuple[Cell, ...]] = []
     for item in (*ledger.commitments, *ledger.claims):
         current = ledger.status_as_of(item.id, as_of)
         if current is None:
+            continue
+        if current.check is not None and not current.evidence:
+            looked = f"check only: searched {current.check.searched} on {current.check.on}"
+            rows.append((item.id, item.text, current.status.value, "check", 0, 0, (looked,)))
             continue
         cited = current.evidence or item.evidence
         behind = [

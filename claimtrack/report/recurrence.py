@@ -1,8 +1,10 @@
 """Recurrence: the same thing pledged again and again, and whether it was ever kept.
 
 Commitments linked by *restates* relations form a chain (a connected group, whichever way the
-links point). For each chain the report gives how many times it was pledged, when first and
-last, how long ago the first pledge was, and whether any pledge in it was ever implemented: the
+links point). A pledge made again without a new commitment of its own is evidence with the
+``restates`` stance cited by a commitment of the chain: it counts as a pledge too (dated by its
+source's publication). For each chain the report gives how many times it was pledged, when first
+and last, how long ago the first pledge was, and whether any pledge in it was ever implemented: the
 check for "too many agreements that remain unimplemented".
 """
 
@@ -12,12 +14,12 @@ from attrs import frozen
 
 from claimtrack.dates import PartialDate
 from claimtrack.ledger import AsOf, Ledger, as_day
-from claimtrack.lifecycle import CommitmentStatus
+from claimtrack.lifecycle import CommitmentStatus, Stance
 from claimtrack.model import Commitment, CommitmentRelationKind
 from claimtrack.report import columns
 from claimtrack.report.table import Table
 
-__all__ = ["Chain", "chains", "recurrence_table"]
+__all__ = ["Chain", "chains", "recurrence_table", "restatements"]
 
 
 @frozen
@@ -78,6 +80,19 @@ def _ever_implemented(ledger: Ledger, chain: Chain, as_of: AsOf) -> bool:
     )
 
 
+def restatements(ledger: Ledger, chain: Chain, as_of: AsOf) -> list[PartialDate]:
+    """The publication dates of ``restates`` evidence the chain's commitments cite, published
+    by the as-of day (each evidence item once), oldest first."""
+    day = as_day(as_of)
+    found: dict[str, PartialDate] = {}
+    for commitment in chain.commitments:
+        for evidence in ledger.evidence_for(commitment.id):
+            date = ledger.evidence_date(evidence)
+            if evidence.stance is Stance.RESTATES and date is not None and date.known_by(day):
+                found[evidence.id] = date
+    return sorted(found.values(), key=PartialDate.sort_key)
+
+
 def recurrence_table(ledger: Ledger, as_of: AsOf) -> Table:
     """One row per chain: pledges, first and last pledge, years since first, ever kept, now."""
     day = as_day(as_of)
@@ -86,13 +101,15 @@ def recurrence_table(ledger: Ledger, as_of: AsOf) -> Table:
         latest = chain.commitments[-1]
         current = ledger.status_as_of(latest.id, as_of)
         years = (day - chain.first.earliest).days / 365.25
+        again = restatements(ledger, chain, as_of)
+        last = max([chain.last, *again], key=PartialDate.sort_key)
         rows.append(
             (
                 " > ".join(c.id for c in chain.commitments),
                 chain.commitments[-1].text,
-                len(chain.commitments),
+                len(chain.commitments) + len(again),
                 chain.first,
-                chain.last,
+                last,
                 round(years, 1),
                 _ever_implemented(ledger, chain, as_of),
                 None if current is None else current.status.value,

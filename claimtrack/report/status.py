@@ -64,9 +64,28 @@ def latest_evidence(ledger: Ledger, item: Commitment | Claim, as_of: AsOf) -> st
 def flags(
     ledger: Ledger, item: Commitment | Claim, as_of: AsOf, stale_days: int
 ) -> tuple[str, ...]:
-    """The derived overdue and stale flags of an item, for one list cell."""
+    """The derived overdue, stale and unusual flags of an item, for one list cell (unusual:
+    the status in effect came by a move outside the usual ones, recorded with a reason)."""
     overdue, stale = ledger.flags(item.id, as_of, stale_days=stale_days)
-    return tuple(name for name, on in (("overdue", overdue), ("stale", stale)) if on)
+    unusual = ledger.is_unusual(item.id, ledger.status_as_of(item.id, as_of))
+    named = (("overdue", overdue), ("stale", stale), ("unusual", unusual))
+    return tuple(name for name, on in named if on)
+
+
+def basis(ledger: Ledger, item: Commitment | Claim, as_of: AsOf) -> str | None:
+    """The latest evidence, or, for a status resting on a check alone, the check."""
+    current = ledger.status_as_of(item.id, as_of)
+    if current is not None and current.check is not None and not current.evidence:
+        return f"check {current.check.on}: searched {current.check.searched}"
+    return latest_evidence(ledger, item, as_of)
+
+
+def progress(ledger: Ledger, commitment: Commitment, as_of: AsOf) -> str | None:
+    """The latest progress figure by the as-of day, as ``70% (2022-06)``, or nothing."""
+    from claimtrack.report.learned import figure
+
+    found = ledger.progress_as_of(commitment.id, as_of)
+    return None if found is None else figure(found)
 
 
 def _shape(table: Table, columns: Sequence[str] | None, sort: str | None) -> Table:
@@ -127,19 +146,28 @@ def status_table(
                     current.status.value,
                     current.date,
                     PAM_LEVELS[current.status],
-                    latest_evidence(ledger, commitment, as_of),
+                    progress(ledger, commitment, as_of),
+                    basis(ledger, commitment, as_of),
                     flags(ledger, commitment, as_of, stale_days),
                 ]
             )
         )
+    headers: tuple[str, ...] = COMMITMENT_COLUMNS
+    if columns is None and not any(row[_PROGRESS] is not None for row in rows):
+        # No figures yet: the column stays out of the default view (ask for it by name).
+        headers = headers[:_PROGRESS] + headers[_PROGRESS + 1 :]
+        rows = [row[:_PROGRESS] + row[_PROGRESS + 1 :] for row in rows]
     table = Table(
-        COMMITMENT_COLUMNS,
+        headers,
         tuple(rows),
         title=f"Commitments as of {as_day(as_of)}",
         wrap=("pledge", "responsible", "flags"),
         narrow=COMMITMENT_NARROW,
     )
     return _shape(table, columns, sort)
+
+
+_PROGRESS = COMMITMENT_COLUMNS.index("progress")
 
 
 def claim_table(
@@ -170,7 +198,7 @@ def claim_table(
                     names(ledger, claim.claimants),
                     current.status.value,
                     current.date,
-                    latest_evidence(ledger, claim, as_of),
+                    basis(ledger, claim, as_of),
                     flags(ledger, claim, as_of, stale_days),
                 ]
             )

@@ -69,6 +69,8 @@ def make_structure(
         hint = hints[attribute.name]
         if isinstance(hint, TypeVar):
             hint = bound[hint]
+        elif getattr(hint, "__parameters__", ()) and typing.get_origin(hint) is not None:
+            hint = hint[tuple(bound[parameter] for parameter in hint.__parameters__)]
         key, name = attribute.alias, f"v{position}"
         default = attribute.default
         if default is attrs.NOTHING:

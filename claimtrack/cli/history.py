@@ -1,0 +1,245 @@
+"""History commands: correct, withdraw, check, progress (in place, locked), and history (a view).
+
+Each update is a locked read-validate-write (see :mod:`claimtrack.amend`), like ``record``; the
+commands only turn arguments into the library call and print what was done.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from claimtrack import amend
+from claimtrack.cli.options import EXIT_OK, Commands, day, emit, open_ledger
+from claimtrack.cli.updates import new_evidence, update_options, updates_texts
+from claimtrack.errors import UnknownId
+from claimtrack.ledger import Ledger
+from claimtrack.lifecycle import ClaimStatus, CommitmentStatus, Stance
+from claimtrack.model import Check, Claim, Commitment, Correction, Credibility
+from claimtrack.report.table import Table
+
+__all__ = ["register"]
+
+_STATUSES = sorted({s.value for s in CommitmentStatus} | {s.value for s in ClaimStatus})
+
+
+def _correct(args: argparse.Namespace) -> int:
+    """Correct an entry; print the replacement's id and what it now says."""
+    new = new_evidence(args)
+    ledger = amend.correct(
+        args.ledger,
+        args.entry,
+        on=args.on,
+        reason=args.reason,
+        status=args.status,
+        date=args.date,
+        evidence=args.evidence,
+        new=new,
+        note=args.note,
+        texts=updates_texts(args),
+        timeout=args.wait,
+    )
+    item, correction = _correction(ledger, args.entry)
+    _, replacement = ledger.entry(str(correction.replacement))
+    print(
+        f"{item.id}: {args.entry} corrected by {replacement.id}:"
+        f" {replacement.status.value} on {replacement.date}"
+    )
+    return EXIT_OK
+
+
+def _withdraw(args: argparse.Namespace) -> int:
+    ledger = amend.withdraw(
+        args.ledger, args.entry, on=args.on, reason=args.reason, timeout=args.wait
+    )
+    item, _ = _correction(ledger, args.entry)
+    print(f"{item.id}: {args.entry} withdrawn; now {item.history[-1].status.value}")
+    return EXIT_OK
+
+
+def _correction(ledger: Ledger, entry: str) -> tuple[Commitment | Claim, Correction[Any]]:
+    """The item and the correction that superseded ``entry``."""
+    items: list[Commitment | Claim] = [*ledger.commitments, *ledger.claims]
+    for item in items:
+        corrections: Sequence[Correction[Any]] = item.corrections
+        for correction in corrections:
+            if correction.superseded.id == entry:
+                return item, correction
+    raise UnknownId("correction of entry", entry)
+
+
+def _number(text: str) -> float:
+    """A figure: a whole number stays whole (``658``, not ``658.0``, in the file)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+    return int(value) if value.is_integer() and "." not in text else value
+
+
+def _check(args: argparse.Namespace) -> int:
+    ledger = amend.check(
+        args.ledger,
+        args.item,
+        on=args.on,
+        searched=args.searched,
+        sought=args.sought,
+        by=args.by,
+        status=args.status,
+        date=args.date,
+        reason=args.reason,
+        note=args.note,
+        timeout=args.wait,
+    )
+    entry = next(c for c in reversed(ledger.history(args.item)) if c.check is not None)
+    print(f"{args.item}: {entry.status.value} from {entry.date}, on a check made {args.on}")
+    return EXIT_OK
+
+
+def _progress(args: argparse.Namespace) -> int:
+    from claimtrack.report.learned import figure
+
+    new = new_evidence(args)
+    check = None
+    if args.searched is not None:
+        check = Check(by=args.by, on=args.on, searched=args.searched)
+    if new is None and not args.evidence and check is None:
+        args.usage_error("a figure needs --evidence, a new --quote, or --searched (a check)")
+    ledger = amend.progress(
+        args.ledger,
+        args.item,
+        on=args.on,
+        value=args.value,
+        of=args.of,
+        unit=args.unit,
+        evidence=args.evidence or (),
+        new=new,
+        check=check,
+        note=args.note,
+        texts=updates_texts(args),
+        timeout=args.wait,
+    )
+    latest = ledger.commitments[args.item].progress
+    shown = next(p for p in latest if p.date == args.on and p.value == args.value)
+    print(f"{args.item}: {figure(shown)}")
+    return EXIT_OK
+
+
+def _history(args: argparse.Namespace) -> int:
+    ledger = open_ledger(args)
+    lines = ledger.audit(args.item)
+    rows = tuple((ln.id, ln.date, ln.status, ln.basis, ln.state, ln.note) for ln in lines)
+    headers = ("entry", "date", "status", "basis", "state", "note")
+    emit(Table(headers, rows, title=f"History of {args.item}"), args.format)
+    return EXIT_OK
+
+
+def _quote_options(sub: argparse.ArgumentParser) -> None:
+    """--evidence ID..., or a new quote (--source/--quote/...), optional for these commands."""
+    sub.add_argument(
+        "--evidence", action="extend", nargs="+", metavar="EVIDENCE_ID", help="cite evidence"
+    )
+    sub.add_argument("--quote", metavar="TEXT", help="cite a new quote, exactly as printed")
+    sub.add_argument("--source", metavar="SOURCE_ID", help="the source the --quote is from")
+    sub.add_argument("--prefix", metavar="TEXT", help="text right before the quote, to pin it")
+    sub.add_argument("--suffix", metavar="TEXT", help="text right after the quote, to pin it")
+    sub.add_argument("--stance", choices=[s.value for s in Stance], default=Stance.MENTIONS.value)
+    sub.add_argument("--credibility", type=int, choices=[g.value for g in Credibility])
+
+
+def register(commands: Commands) -> None:
+    """Add correct, withdraw, check, progress and history."""
+    correct = commands.add(
+        "correct",
+        _correct,
+        "correct a history entry (its status, date or evidence), in the ledger file itself;\n"
+        "the original stays in the file, superseded, with the correction's date and reason",
+        "claimtrack correct --ledger my.json h-53b53c3e04 --on 2024-03-05 \\\n"
+        "      --reason 'the report was about another crossing' --status stalled",
+        as_of=False,
+        table=False,
+        ledger="write",
+    )
+    correct.add_argument("entry", metavar="ENTRY_ID", help="a history entry id (h-...)")
+    correct.add_argument("--on", required=True, type=day, metavar="DATE", help="correction date")
+    correct.add_argument("--reason", required=True, metavar="TEXT", help="why it was wrong")
+    correct.add_argument("--status", choices=_STATUSES, metavar="STATUS", help="the right status")
+    correct.add_argument("--date", type=day, metavar="DATE", help="the right date of the entry")
+    correct.add_argument("--note", metavar="TEXT", help="the entry's new note")
+    _quote_options(correct)
+    update_options(correct)
+
+    withdraw = commands.add(
+        "withdraw",
+        _withdraw,
+        "withdraw a history entry recorded by mistake, in the ledger file itself;\n"
+        "it leaves the history and stays in the file with the withdrawal's date and reason",
+        "claimtrack withdraw --ledger my.json h-53b53c3e04 --on 2024-03-05 \\\n"
+        "      --reason 'recorded against the wrong commitment'",
+        as_of=False,
+        table=False,
+        ledger="write",
+    )
+    withdraw.add_argument("entry", metavar="ENTRY_ID", help="a history entry id (h-...)")
+    withdraw.add_argument("--on", required=True, type=day, metavar="DATE", help="withdrawal date")
+    withdraw.add_argument("--reason", required=True, metavar="TEXT", help="why it is withdrawn")
+    update_options(withdraw)
+
+    check = commands.add(
+        "check",
+        _check,
+        "record documented absence: a search that found nothing, backing a status\n"
+        "(unverifiable unless --status says otherwise) where there is nothing to quote",
+        "claimtrack check --ledger my.json c-hotline --on 2020-01-15 --date 2019 \\\n"
+        "      --searched 'Dawn, IRNA, ISPR archives' --sought 'hotline use' --by monitor",
+        as_of=False,
+        table=False,
+        ledger="write",
+    )
+    check.add_argument("item", metavar="ITEM_ID", help="a commitment or claim id")
+    check.add_argument("--on", required=True, type=day, metavar="DATE", help="when you searched")
+    check.add_argument("--searched", required=True, metavar="TEXT", help="where you searched")
+    check.add_argument("--sought", metavar="TEXT", help="what you searched for")
+    check.add_argument("--by", metavar="NAME", help="who searched")
+    check.add_argument(
+        "--status", choices=_STATUSES, default="unverifiable", metavar="STATUS", help="default:"
+        " unverifiable"
+    )  # fmt: skip
+    check.add_argument("--date", type=day, metavar="DATE", help="the period the status is for")
+    check.add_argument("--reason", metavar="TEXT", help="why, for a move outside the usual ones")
+    check.add_argument("--note", metavar="TEXT", help="a note on the search")
+    update_options(check)
+
+    progress = commands.add(
+        "progress",
+        _progress,
+        "add a dated progress figure to a commitment (no status change needed), in place",
+        "claimtrack progress --ledger my.json c-fencing-iran --on 2022-06 --value 581 \\\n"
+        "      --of 830 --unit km --source src-b --quote '581 km of the fence'",
+        as_of=False,
+        table=False,
+        ledger="write",
+    )
+    progress.add_argument("item", metavar="ITEM_ID", help="a commitment id")
+    progress.add_argument("--on", required=True, type=day, metavar="DATE", help="date of figure")
+    progress.add_argument("--value", required=True, type=_number, metavar="N", help="the figure")
+    progress.add_argument("--of", type=_number, metavar="TOTAL", help="the total it is out of")
+    progress.add_argument("--unit", required=True, metavar="UNIT", help="km, %%, posts...")
+    progress.add_argument("--note", metavar="TEXT")
+    progress.add_argument("--searched", metavar="TEXT", help="rest on a check: where you looked")
+    progress.add_argument("--by", metavar="NAME", help="who made the check")
+    _quote_options(progress)
+    update_options(progress)
+
+    history = commands.add(
+        "history",
+        _history,
+        "list every entry of an item's history, current, unusual, corrected or withdrawn",
+        "claimtrack history c-hotline",
+        as_of=False,
+    )
+    history.add_argument("item", metavar="ITEM_ID", help="a commitment or claim id")

@@ -1,0 +1,281 @@
+"""History that follows the real world: entry ids, date order, corrections and the two times.
+
+- Every history entry and progress observation has a stable id, derived from what it says when it
+  has none (``h-`` or ``p-`` and a hash prefix), so the same entry recorded twice is recognised.
+- A history is kept in date order: entries may be recorded at any date, and the order they were
+  recorded in does not change the saved bytes (entries on the very same date keep the order in
+  which they were recorded).
+- A correction moves the entry it corrects out of the history into the item's ``corrections``,
+  beside the date and reason of the correction and the id of its replacement (none, for a
+  withdrawal). Reports read the corrected history; the original stays in the file.
+- Two times: an entry *happened* at its date (``as_of`` asks what had happened by a day, with
+  today's knowledge) and *became known* when the earliest source it cites was published, or on
+  the day of the check it rests on (``known_by`` asks what a reader could have known on a day).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeVar
+
+import attrs
+from attrs import frozen
+
+from claimtrack.errors import TransitionRefused, UnknownId
+from claimtrack.lifecycle import allowed_next, initial_status, is_usual
+from claimtrack.model import Check, Claim, Commitment, Correction, Progress, StatusChange
+
+__all__ = [
+    "AuditLine",
+    "audit",
+    "corrected",
+    "correction_key",
+    "entry_id",
+    "entry_key",
+    "normalised",
+    "progress_id",
+    "unusual_entries",
+]
+
+Item = TypeVar("Item", bound=Commitment | Claim)
+
+
+def _digest(parts: Iterable[str]) -> str:
+    joined = "\x1f".join(parts)
+    return hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _check_parts(check: Check | None) -> list[str]:
+    return [] if check is None else ["check", check.on.edtf, check.searched, check.sought or ""]
+
+
+def entry_id(item_id: str, change: StatusChange[Any]) -> str:
+    """The id a history entry gets when it has none: ``h-`` and 10 hex digits of a hash of its
+    item, date, status, evidence ids and check."""
+    parts = [item_id, change.date.edtf, change.status.value, *change.evidence]
+    return "h-" + _digest([*parts, *_check_parts(change.check)])[:10]
+
+
+def progress_id(item_id: str, observation: Progress) -> str:
+    """The id a progress observation gets when it has none: ``p-`` and 10 hex digits."""
+    figures = [repr(observation.value), repr(observation.of), observation.unit]
+    parts = [item_id, observation.date.edtf, *figures, *observation.evidence]
+    return "p-" + _digest([*parts, *_check_parts(observation.check)])[:10]
+
+
+def _fresh(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``... whichever is free first; marks it taken."""
+    found, number = base, 2
+    while found in taken:
+        found, number = f"{base}-{number}", number + 1
+    taken.add(found)
+    return found
+
+
+def _taken(item: Commitment | Claim) -> set[str]:
+    history: Sequence[StatusChange[Any]] = item.history
+    corrections: Sequence[Correction[Any]] = item.corrections
+    ids = {c.id for c in history} | {c.superseded.id for c in corrections}
+    ids |= {p.id for p in getattr(item, "progress", ())}
+    ids.discard(None)
+    return ids  # type: ignore[return-value]
+
+
+def entry_key(change: StatusChange[Any]) -> tuple[int, int, int, int, int, str]:
+    return change.date.sort_key()
+
+
+def _in_order(history: Sequence[StatusChange[Any]]) -> list[StatusChange[Any]]:
+    """The history in date order; the pledge itself (an initial first entry) stays first."""
+    if len(history) < 2:
+        return list(history)
+    first = history[0]
+    if first.status == initial_status(type(first.status)):
+        return [first, *sorted(history[1:], key=entry_key)]
+    return sorted(history, key=entry_key)
+
+
+def normalised(item: Item) -> Item:
+    """The item with ids given to entries without one and its lists in their stored order.
+
+    Returns the item itself when nothing changes (every saved file), so loading stays cheap.
+    """
+    history: Sequence[StatusChange[Any]] = item.history
+    progress: Sequence[Progress] = getattr(item, "progress", ())
+    corrections: Sequence[Correction[Any]] = item.corrections
+    changes: dict[str, Any] = {}
+    unnamed = any(c.id is None for c in history) or any(p.id is None for p in progress)
+    if unnamed or any(c.superseded.id is None for c in corrections):
+        taken = _taken(item)
+        corrections = [
+            c
+            if c.superseded.id is not None
+            else attrs.evolve(c, superseded=_named(item.id, c.superseded, taken))
+            for c in corrections
+        ]
+        history = [c if c.id is not None else _named(item.id, c, taken) for c in history]
+        progress = [
+            p if p.id is not None else attrs.evolve(p, id=_fresh(progress_id(item.id, p), taken))
+            for p in progress
+        ]
+        changes.update(history=tuple(history), corrections=tuple(corrections))
+        if isinstance(item, Commitment):
+            changes["progress"] = tuple(progress)
+    ordered = _in_order(history)
+    if any(a is not b for a, b in zip(ordered, history, strict=True)):
+        changes["history"] = tuple(ordered)
+    if any(a.date.sort_key() > b.date.sort_key() for a, b in itertools.pairwise(progress)):
+        changes["progress"] = tuple(sorted(progress, key=lambda p: p.date.sort_key()))
+    if any(correction_key(a) > correction_key(b) for a, b in itertools.pairwise(corrections)):
+        changes["corrections"] = tuple(sorted(corrections, key=correction_key))
+    return attrs.evolve(item, **changes) if changes else item
+
+
+def _named(item_id: str, change: StatusChange[Any], taken: set[str]) -> StatusChange[Any]:
+    return attrs.evolve(change, id=_fresh(entry_id(item_id, change), taken))
+
+
+def correction_key(correction: Correction[Any]) -> tuple[Any, ...]:
+    return (correction.on.sort_key(), correction.superseded.id or "")
+
+
+# -- corrections --------------------------------------------------------------------------------
+
+
+def corrected(
+    item: Item,
+    entry: str,
+    *,
+    on: Any,
+    reason: str,
+    replacement: StatusChange[Any] | None,
+) -> Item:
+    """The item with history entry ``entry`` corrected (``replacement`` takes its place) or
+    withdrawn (``replacement`` is ``None``); the original moves to ``corrections``.
+
+    Raises ``UnknownId`` when the item has no such entry in its current history (an entry
+    already corrected says which entry replaced it), ``TransitionRefused`` when the entry is the
+    pledge itself and would be withdrawn.
+    """
+    history: Sequence[StatusChange[Any]] = item.history
+    position = next((i for i, c in enumerate(history) if c.id == entry), None)
+    if position is None:
+        corrections: Sequence[Correction[Any]] = item.corrections
+        earlier = next((c for c in corrections if c.superseded.id == entry), None)
+        if earlier is not None:
+            now = repr(earlier.replacement) if earlier.replacement else "nothing (withdrawn)"
+            raise UnknownId(
+                f"current history entry of {item.id!r} (already corrected on"
+                f" {earlier.on}; replaced by {now})",
+                entry,
+            )
+        raise UnknownId(f"history entry of {item.id!r}", entry, [str(c.id) for c in history])
+    original = history[position]
+    if not reason.strip():
+        raise _refused(item, original, "reason-required", "a correction needs a reason")
+    if replacement is None and position == 0:
+        raise _refused(
+            item,
+            original,
+            "pledge-kept",
+            f"cannot withdraw {entry!r}: it is the first entry of {item.id!r} (the item being"
+            " made); correct its date or evidence instead",
+        )
+    rest = [c for c in history if c.id != entry]
+    new_id = None
+    if replacement is not None:
+        taken = _taken(item)
+        base = replacement.id or entry_id(item.id, replacement)
+        if replacement.id is not None and replacement.id in taken:
+            raise _refused(item, original, "id-taken", f"entry id {replacement.id!r} is taken")
+        replacement = attrs.evolve(replacement, id=_fresh(base, taken))
+        new_id = replacement.id
+        rest.insert(position, replacement)
+    correction = Correction[Any](on=on, reason=reason, superseded=original, replacement=new_id)
+    changes: dict[str, Any] = {
+        "history": tuple(_in_order(rest)),
+        "corrections": (*item.corrections, correction),
+    }
+    return normalised(attrs.evolve(item, **changes))
+
+
+def _refused(
+    item: Commitment | Claim, entry: StatusChange[Any], rule: str, detail: str
+) -> TransitionRefused:
+    return TransitionRefused(
+        item_id=item.id,
+        current=entry.status.value,
+        requested=entry.status.value,
+        allowed=[s.value for s in allowed_next(entry.status)],
+        rule=rule,
+        detail=detail,
+    )
+
+
+# -- unusual moves and the audit trail ----------------------------------------------------------
+
+
+def unusual_entries(item: Commitment | Claim) -> list[StatusChange[Any]]:
+    """The entries of the corrected history that make a move outside the table of usual moves."""
+    history: Sequence[StatusChange[Any]] = item.history
+    return [
+        change
+        for previous, change in itertools.pairwise(history)
+        if type(change.status) is type(previous.status)
+        and not is_usual(previous.status, change.status)
+    ]
+
+
+@frozen
+class AuditLine:
+    """One line of an item's history view: an entry, current or superseded, and why."""
+
+    id: str
+    date: str
+    status: str
+    basis: str
+    state: str
+    note: str
+
+
+def audit(item: Commitment | Claim) -> list[AuditLine]:
+    """Every entry an item ever had, current and superseded, in date order.
+
+    ``state`` is ``""`` for a current entry, ``"unusual"`` for a current entry making a move
+    outside the table, or says which correction superseded it (``"corrected 2024-03-05 by
+    h-...: reason"`` / ``"withdrawn 2024-03-05: reason"``).
+    """
+    unusual = {change.id for change in unusual_entries(item)}
+    history: Sequence[StatusChange[Any]] = item.history
+    corrections: Sequence[Correction[Any]] = item.corrections
+    rows: list[tuple[Any, AuditLine]] = []
+    for position, change in enumerate(history):
+        state = "unusual" if change.id in unusual else ""
+        rows.append(((position > 0, change.date.sort_key()), _line(change, state)))
+    for correction in corrections:
+        old = correction.superseded
+        if correction.replacement is None:
+            state = f"withdrawn {correction.on}: {correction.reason}"
+        else:
+            state = f"corrected {correction.on} by {correction.replacement}: {correction.reason}"
+        rows.append(((True, old.date.sort_key()), _line(old, state)))
+    rows.sort(key=lambda row: row[0])
+    return [line for _, line in rows]
+
+
+def _line(change: StatusChange[Any], state: str) -> AuditLine:
+    basis = ", ".join(change.evidence)
+    if change.check is not None:
+        check = change.check
+        looked = f"check {check.on}: searched {check.searched}"
+        basis = f"{basis}; {looked}" if basis else looked
+    return AuditLine(
+        id=str(change.id),
+        date=change.date.edtf,
+        status=change.status.value,
+        basis=basis,
+        state=state,
+        note=change.note or "",
+    )

@@ -1,0 +1,161 @@
+"""The integrity rules of history entries: ids, checks, corrections and progress observations
+(see :mod:`claimtrack.history`). Each has a fast test over all items (``*_hold``) and an
+explanation for one item, which :mod:`claimtrack.rules` wraps into its ``Rule`` list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Protocol
+
+from claimtrack.model import Commitment, Correction, Progress, StatusChange
+
+__all__ = [
+    "corrections_hold",
+    "entries_hold",
+    "explain_corrections",
+    "explain_entries",
+    "explain_progress",
+    "progress_holds",
+]
+
+_EVIDENCE = "evidence"
+
+
+class Checker(Protocol):
+    """What these rules need from the ledger checker."""
+
+    def add(self, path: str, message: str) -> None: ...
+
+    def register_id(self, path: str, record_id: str) -> None: ...
+
+    def refer_all(self, path: str, collection: str, ids: Iterable[str]) -> None: ...
+
+
+def _entry_ids(item: Any) -> list[str | None]:
+    """Every entry id of an item: history, superseded entries, progress observations."""
+    return [
+        *(c.id for c in item.history),
+        *(c.superseded.id for c in item.corrections),
+        *(p.id for p in getattr(item, "progress", ())),
+    ]
+
+
+def entries_hold(items: Sequence[Any], record_ids: set[str], pattern: Any) -> bool:
+    """Fast: every entry has a valid id, unique among entries and records."""
+    ids = [i for item in items for i in _entry_ids(item)]
+    if None in ids or len(set(ids)) != len(ids) or not set(ids).isdisjoint(record_ids):
+        return False
+    return all(map(pattern.fullmatch, ids))
+
+
+def explain_entries(checker: Checker, path: str, item: Any) -> None:
+    """Each entry id valid and unique (history, superseded, progress), each check complete."""
+    history: Sequence[StatusChange[Any]] = item.history
+    for position, change in enumerate(history):
+        _register(checker, f"{path}.history[{position}].id", change.id)
+        _check_check(checker, f"{path}.history[{position}].check", change.check)
+    corrections: Sequence[Correction[Any]] = item.corrections
+    for position, correction in enumerate(corrections):
+        _register(
+            checker, f"{path}.corrections[{position}].superseded.id", correction.superseded.id
+        )
+    for position, observation in enumerate(getattr(item, "progress", ())):
+        _register(checker, f"{path}.progress[{position}].id", observation.id)
+
+
+def _register(checker: Checker, path: str, entry_id: str | None) -> None:
+    if entry_id is None:
+        checker.add(path, "an entry needs an id")
+    else:
+        checker.register_id(path, entry_id)
+
+
+def _check_check(checker: Checker, path: str, check: object) -> None:
+    searched = getattr(check, "searched", None)
+    if check is not None and not (searched or "").strip():
+        checker.add(f"{path}.searched", "a check says where it searched; expected non-empty text")
+
+
+def corrections_hold(items: Sequence[Any], ids: Mapping[str, set[str]]) -> bool:
+    """Fast: ``explain_corrections`` finds nothing."""
+    evidence = ids[_EVIDENCE]
+    for item in items:
+        if not item.corrections:
+            continue
+        current = {change.id for change in item.history}
+        replacements = [c.replacement for c in item.corrections if c.replacement is not None]
+        if (
+            len(set(replacements)) != len(replacements)
+            or not set(replacements) <= current
+            or any(c.superseded.id in current or not c.reason.strip() for c in item.corrections)
+            or not {e for c in item.corrections for e in c.superseded.evidence} <= evidence
+        ):
+            return False
+    return True
+
+
+def explain_corrections(checker: Checker, path: str, item: Any) -> None:
+    """A superseded entry has left the history, cites known evidence; its replacement is there,
+    replacing it alone; a correction gives a reason."""
+    history: Sequence[StatusChange[Any]] = item.history
+    corrections: Sequence[Correction[Any]] = item.corrections
+    current = {change.id for change in history}
+    replaced: dict[str, int] = {}
+    for position, correction in enumerate(corrections):
+        where = f"{path}.corrections[{position}]"
+        old = correction.superseded
+        checker.refer_all(f"{where}.superseded.evidence", _EVIDENCE, old.evidence)
+        if not correction.reason.strip():
+            checker.add(f"{where}.reason", "a correction needs a reason")
+        if old.id in current:
+            checker.add(
+                f"{where}.superseded.id",
+                f"entry {old.id!r} is still in the history; a corrected entry leaves it",
+            )
+        new = correction.replacement
+        if new is None:
+            continue
+        if new not in current:
+            checker.add(f"{where}.replacement", f"no history entry with id {new!r}")
+        elif new in replaced:
+            checker.add(
+                f"{where}.replacement",
+                f"entry {new!r} already replaces another (corrections[{replaced[new]}])",
+            )
+        replaced.setdefault(new, position)
+
+
+def progress_holds(items: Sequence[Commitment], ids: Mapping[str, set[str]]) -> bool:
+    """Fast: ``explain_progress`` finds nothing."""
+    evidence = ids[_EVIDENCE]
+    return all(
+        set(p.evidence) <= evidence
+        and (p.evidence or p.check is not None)
+        and (p.check is None or p.check.searched.strip())
+        and p.unit.strip()
+        and p.value >= 0
+        and (p.of is None or p.of > 0)
+        for item in items
+        for p in item.progress
+    )
+
+
+def explain_progress(checker: Checker, path: str, commitment: Commitment) -> None:
+    """A figure cites known evidence or rests on a check, has a unit, is not negative, and its
+    total (if any) is above zero."""
+    progress: Sequence[Progress] = commitment.progress
+    for position, observation in enumerate(progress):
+        where = f"{path}.progress[{position}]"
+        checker.refer_all(f"{where}.evidence", _EVIDENCE, observation.evidence)
+        _check_check(checker, f"{where}.check", observation.check)
+        if not observation.unit.strip():
+            checker.add(f"{where}.unit", "a figure needs its unit (km, %, posts...)")
+        if observation.value < 0:
+            checker.add(
+                f"{where}.value", f"expected a figure of 0 or more, got {observation.value}"
+            )
+        if observation.of is not None and observation.of <= 0:
+            checker.add(f"{where}.of", f"expected a total above 0, got {observation.of}")
+        if not observation.evidence and observation.check is None:
+            checker.add(f"{where}.evidence", "a figure needs cited evidence or a recorded check")

@@ -1,0 +1,172 @@
+"""The Ledger's history methods: corrections, withdrawals, progress, the audit trail, unusual
+moves and known-by views. A mixin of :class:`claimtrack.ledger.Ledger`, kept apart so the
+ledger module stays about collections and lookups; the semantics live in
+:mod:`claimtrack.history`, :mod:`claimtrack.revisions` and :mod:`claimtrack.knowledge`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, cast
+
+from claimtrack.dates import PartialDate
+from claimtrack.errors import InvalidLedger, UnknownId
+from claimtrack.fieldtypes import type_problems
+from claimtrack.history import AuditLine, audit, unusual_entries
+from claimtrack.knowledge import known_collections, latest_progress
+from claimtrack.lifecycle import Policy, Stance, Status
+from claimtrack.model import Claim, Commitment, Correction, Evidence, Progress, StatusChange
+from claimtrack.query import AsOf, as_day
+from claimtrack.revisions import add_progress, correct_entry, withdraw_entry
+
+if TYPE_CHECKING:
+    from claimtrack.ledger import Ledger
+
+__all__ = ["LedgerHistory"]
+
+
+class LedgerHistory:
+    """History methods of a Ledger (see the module docstring)."""
+
+    __slots__ = ()
+
+    # -- queries --------------------------------------------------------------------------------
+
+    def audit(self, item_id: str) -> list[AuditLine]:
+        """Every entry an item ever had, current, unusual or superseded, in date order."""
+        ledger = cast("Ledger", self)
+        return audit(ledger.item(item_id))
+
+    def unusual(self) -> list[tuple[Commitment | Claim, StatusChange[Any]]]:
+        """Every entry making a move outside the table of usual moves, by item id."""
+        ledger = cast("Ledger", self)
+        items: list[Commitment | Claim] = [*ledger.commitments, *ledger.claims]
+        return [(item, change) for item in items for change in unusual_entries(item)]
+
+    def is_unusual(self, item_id: str, entry: StatusChange[Any] | None) -> bool:
+        """Whether this entry of the item makes a move outside the table of usual moves."""
+        ledger = cast("Ledger", self)
+        return entry is not None and any(
+            change.id == entry.id for change in unusual_entries(ledger.item(item_id))
+        )
+
+    def entry(self, entry_id: str) -> tuple[Commitment | Claim, StatusChange[Any]]:
+        """The item and current history entry with this id.
+
+        For an entry already corrected or withdrawn, its item and first entry are returned, so
+        that ``correct`` and ``withdraw`` can say which correction superseded it.
+        """
+        ledger = cast("Ledger", self)
+        index = ledger._derived.get("entries")
+        if index is None:
+            items: list[Commitment | Claim] = [*ledger.commitments, *ledger.claims]
+            index = {c.id: (item, c) for item in items for c in item.history}
+            for item in items:
+                corrections: Sequence[Correction[Any]] = item.corrections
+                for correction in corrections:
+                    index.setdefault(correction.superseded.id, (item, item.history[0]))
+            ledger._derived["entries"] = index
+        found = index.get(entry_id)
+        if found is None:
+            raise UnknownId("history entry", entry_id, [str(key) for key in index])
+        return cast(tuple[Commitment | Claim, StatusChange[Any]], found)
+
+    def progress_as_of(
+        self, item_id: str, as_of: AsOf, *, known_by: AsOf | None = None
+    ) -> Progress | None:
+        """The latest progress figure of a commitment that had happened by the as-of day."""
+        ledger = cast("Ledger", self)
+        ledger = ledger if known_by is None else ledger.known_by(known_by)
+        commitment = ledger.commitments.get(item_id)
+        if commitment is None:
+            return None
+        published = ledger._query().published()
+        return latest_progress(commitment, as_day(as_of).toordinal(), published)
+
+    def known_by(self, known_by: AsOf) -> Ledger:
+        """The ledger as a reader could have known it on a day: entries, figures and evidence
+        published later are left out, corrections made later undone, items not yet known gone.
+
+        Every query and report run on this view answers "as known on that day".
+        """
+        ledger = cast("Ledger", self)
+        day = as_day(known_by)
+        key = ("known_by", day)
+        view = ledger._derived.get(key)
+        if view is None:
+            published = ledger._query().published()
+            collections = known_collections(ledger._views, day.toordinal(), published)
+            view = ledger._derived[key] = type(ledger)._unchecked(ledger.policy, collections)
+        return cast("Ledger", view)
+
+    # -- updates (each returns a new, validated ledger) ---------------------------------------
+
+    def correct(
+        self,
+        entry_id: str,
+        *,
+        on: PartialDate,
+        reason: str,
+        status: Status | None = None,
+        date: PartialDate | None = None,
+        evidence: Sequence[str] | None = None,
+        note: str | None = None,
+        policy: Policy | None = None,
+    ) -> Ledger:
+        """A new ledger in which a history entry is corrected on ``on`` for ``reason``: a copy
+        with the given fields changed replaces it, and the original is kept as superseded."""
+        ledger = cast("Ledger", self)
+        item, _ = ledger.entry(entry_id)
+        for evidence_id in evidence or ():
+            ledger.evidence[evidence_id]
+        revised = correct_entry(
+            item,
+            entry_id,
+            on=on,
+            reason=reason,
+            stances=ledger._stance,
+            policy=ledger._policy(policy),
+            status=status,
+            date=date,
+            evidence=evidence,
+            note=note,
+        )
+        return ledger._replace(revised)
+
+    def withdraw(
+        self, entry_id: str, *, on: PartialDate, reason: str, policy: Policy | None = None
+    ) -> Ledger:
+        """A new ledger in which a history entry is withdrawn on ``on`` for ``reason``; the
+        original is kept as superseded, with nothing in its place."""
+        ledger = cast("Ledger", self)
+        item, _ = ledger.entry(entry_id)
+        revised = withdraw_entry(
+            item,
+            entry_id,
+            on=on,
+            reason=reason,
+            stances=ledger._stance,
+            policy=ledger._policy(policy),
+        )
+        return ledger._replace(revised)
+
+    def add_progress(self, commitment_id: str, observation: Progress) -> Ledger:
+        """A new ledger with a progress figure added to a commitment, at its date."""
+        ledger = cast("Ledger", self)
+        commitment = ledger.commitments[commitment_id]
+        path = f"{ledger.path_of(commitment_id)}.progress[{len(commitment.progress)}]"
+        problems = type_problems(observation, path)
+        if problems:
+            raise InvalidLedger(problems, headline="a progress figure of the wrong type")
+        for evidence_id in observation.evidence:
+            ledger.evidence[evidence_id]
+        return ledger._replace(add_progress(commitment, observation))
+
+    def _stance(self, evidence_id: str) -> Stance:
+        ledger = cast("Ledger", self)
+        found: Evidence = ledger.evidence[evidence_id]
+        return found.stance
+
+    def _policy(self, policy: Policy | None) -> Policy:
+        ledger = cast("Ledger", self)
+        return Policy.STRICT if Policy.STRICT in (policy, ledger.policy) else ledger.policy
