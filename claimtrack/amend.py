@@ -321,25 +321,31 @@ def check(
     searched: str,
     sought: str | None = None,
     by: str | None = None,
-    status: str = "unverifiable",
+    status: str | None = None,
     date: PartialDate | None = None,
     reason: str | None = None,
     note: str | None = None,
     timeout: float | None = None,
 ) -> Ledger:
-    """Record documented absence: a status (``unverifiable`` unless given) resting on a search
-    made on ``on`` (where: ``searched``; for what: ``sought``; by whom: ``by``) instead of a
-    quote. The entry is dated ``date`` (the period searched), or ``on``."""
-    found = Check(by=by, on=on, searched=searched, sought=sought, note=note)
-    return record(
-        ledger,
-        item_id,
-        status=status,
-        on=date or on,
-        reason=reason,
-        check=found,
-        timeout=timeout,
-    )
+    """Record documented absence in the ledger file: an entry dated ``date`` (else ``on``)
+    resting on a search made on ``on`` (where: ``searched``; for what: ``sought``; by whom:
+    ``by``) instead of a quote; with ``status`` (typically ``unverifiable``) the status it
+    supports, without it the status then in effect, confirmed. ``reason`` is the entry's note."""
+
+    def change(current: Ledger) -> Ledger:
+        chosen = None if status is None else _status(current, item_id, status)
+        return current.record_check(
+            item_id,
+            on=on,
+            searched=searched,
+            sought=sought,
+            by=by,
+            status=chosen,
+            date=date,
+            note=_joined(reason, note),
+        )
+
+    return amend(ledger, change, timeout=timeout)
 
 
 def progress(

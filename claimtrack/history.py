@@ -225,7 +225,13 @@ def unusual_entries(item: Commitment | Claim) -> list[StatusChange[Any]]:
         for previous, change in itertools.pairwise(history)
         if type(change.status) is type(previous.status)
         and not is_usual(previous.status, change.status)
+        and not _confirms(previous, change)
     ]
+
+
+def _confirms(previous: StatusChange[Any], change: StatusChange[Any]) -> bool:
+    """A check that found nothing new, keeping the status: no move at all."""
+    return change.status == previous.status and change.check is not None and not change.evidence
 
 
 @frozen

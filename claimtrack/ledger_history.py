@@ -15,7 +15,15 @@ from claimtrack.fieldtypes import type_problems
 from claimtrack.history import AuditLine, audit, unusual_entries
 from claimtrack.knowledge import known_collections, latest_progress
 from claimtrack.lifecycle import Policy, Stance, Status
-from claimtrack.model import Claim, Commitment, Correction, Evidence, Progress, StatusChange
+from claimtrack.model import (
+    Check,
+    Claim,
+    Commitment,
+    Correction,
+    Evidence,
+    Progress,
+    StatusChange,
+)
 from claimtrack.query import AsOf, as_day
 from claimtrack.revisions import add_progress, correct_entry, withdraw_entry
 
@@ -149,6 +157,34 @@ class LedgerHistory:
             policy=ledger._policy(policy),
         )
         return ledger._replace(revised)
+
+    def record_check(
+        self,
+        item_id: str,
+        *,
+        on: PartialDate,
+        searched: str,
+        sought: str | None = None,
+        by: str | None = None,
+        status: Status | None = None,
+        date: PartialDate | None = None,
+        note: str | None = None,
+        policy: Policy | None = None,
+    ) -> Ledger:
+        """A new ledger with documented absence recorded: an entry dated ``date`` (else ``on``)
+        resting on a search made on ``on`` (where: ``searched``; for what: ``sought``; by whom:
+        ``by``) instead of a quote. With ``status``, the status the search supports (typically
+        ``unverifiable``; ``note`` is the reason a move outside the usual ones needs); without
+        it, the status then in effect, confirmed (no move)."""
+        ledger = cast("Ledger", self)
+        day = date or on
+        if status is None:
+            history: Sequence[StatusChange[Any]] = ledger.item(item_id).history
+            before = [c for c in history[1:] if c.date.sort_key() <= day.sort_key()]
+            status = (before[-1] if before else history[0]).status
+        looked = Check(by=by, on=on, searched=searched, sought=sought)
+        change = StatusChange[Any](date=day, status=status, note=note, check=looked)
+        return ledger.record(item_id, change, policy=policy)
 
     def add_progress(self, commitment_id: str, observation: Progress) -> Ledger:
         """A new ledger with a progress figure added to a commitment, at its date."""

@@ -247,7 +247,8 @@ def allowed_next(current: Status) -> Sequence[Status]:
 
 
 def is_usual(current: Status, requested: Status) -> bool:
-    """Whether a move is in the table of usual moves (a move to the same status is not)."""
+    """Whether a move is in the table of usual moves (a move to the same status is not; a
+    check confirming the status is no move, see ``transition_refusal``)."""
     return requested in _NEXT[current]
 
 
@@ -269,6 +270,8 @@ def transition_refusal(
     """
     if requested in _NEXT[current] and requested not in NEEDS_STANCE and (stances or checked):
         return None  # the common case, decided without building any message
+    if requested == current and checked and not stances:
+        return None  # a check that found nothing new confirms the status: not a move
     if type(requested) is not type(current):
         return (
             "status-kind",

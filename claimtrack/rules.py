@@ -278,8 +278,10 @@ def _history_holds(
             or change.date.latest < made
         ):
             return False
-        if status._value_ not in table[previous.status._value_] and (
-            strict or not (change.note and change.note.strip())
+        if (
+            status._value_ not in table[previous.status._value_]
+            and (strict or not (change.note and change.note.strip()))
+            and not (status is previous.status and change.check and not change.evidence)
         ):
             return False
         needed = _NEEDS_VALUES.get(status._value_)

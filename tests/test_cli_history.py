@@ -3,6 +3,8 @@ two times on reports (--known-by, diff --known-from/--known-to)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 from pathlib import Path
 
@@ -85,12 +87,17 @@ def test_withdraw(ledger: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_check_records_documented_absence(ledger: Path, capsys: pytest.CaptureFixture[str]) -> None:
     argv = ["check", "--ledger", str(ledger), "c-hotline", "--on", "2020-01-15", "--date", "2019"]
     argv += ["--searched", "Dawn, IRNA archives", "--sought", "hotline use", "--by", "monitor"]
-    code, out, err = run(argv, capsys)
+    code, out, err = run([*argv, "--status", "unverifiable"], capsys)
     assert code == 0, err
     assert out == "c-hotline: unverifiable from 2019, on a check made 2020-01-15\n"
     entry = claimtrack.load(ledger).history("c-hotline")[-1]
     assert entry.status is CommitmentStatus.UNVERIFIABLE and entry.evidence == ()
     assert entry.check is not None and entry.check.searched == "Dawn, IRNA archives"
+    # A year later, nothing again: the check confirms the status, no move, nothing unusual.
+    argv = ["check", "--ledger", str(ledger), "c-hotline", "--on", "2021-01-15", "--date", "2020"]
+    code, out, err = run([*argv, "--searched", "Dawn, IRNA archives"], capsys)
+    assert (code, out) == (0, "c-hotline: unverifiable from 2020, on a check made 2021-01-15\n")
+    assert claimtrack.load(ledger).unusual() == []
 
 
 def test_progress_and_the_status_table(ledger: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -99,10 +106,14 @@ def test_progress_and_the_status_table(ledger: Path, capsys: pytest.CaptureFixtu
     code, out, err = run(argv, capsys)
     assert (code, out) == (0, "c-fencing-iran: 70% (2018-06)\n"), err
     assert '"value": 581,' in ledger.read_text(encoding="utf-8")
-    code, out, _ = run(["report", "--ledger", str(ledger), "--as-of", "2018-12-31"], capsys)
+    argv = ["report", "--ledger", str(ledger), "--as-of", "2018-12-31", "--format", "csv"]
+    code, out, _ = run(argv, capsys)
     assert code == 0
-    row = next(line for line in out.splitlines() if "c-fencing-iran" in line)
-    assert "70% (2018-06)" in row
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(out))}
+    assert rows["c-fencing-iran"]["progress"] == "70% (2018-06)"
+    assert rows["c-hotline"]["progress"] == ""
+    code, out, _ = run(["report", "--ledger", str(ledger), "--as-of", "2018-12-31"], capsys)
+    assert "70% (2018-06)" in out  # in the terminal's narrow view too
     with pytest.raises(SystemExit) as exited:  # a figure resting on nothing: a usage error
         argv = ["progress", "--ledger", str(ledger), "c-fencing-iran", "--on", "2018"]
         main([*argv, "--value", "5", "--unit", "km"])
@@ -114,21 +125,23 @@ def test_known_by_on_reports_and_the_learned_digest(capsys: pytest.CaptureFixtur
     2017 article's items were known, and the 2018 moves to in_progress were not."""
     code, out, _ = run(["report", "--known-by", "2018-06-30", "--format", "csv"], capsys)
     assert code == 0
-    row = next(line.split(",") for line in out.splitlines() if line.startswith(ITEM))
-    assert row[4:6] == ["announced", "2017-11?"]
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(out))}
+    assert rows[ITEM]["status"] == "announced"
     assert "c-deepen-military-cooperation" not in out
     code, out, _ = run(["report", "--as-of", "2018-06-30", "--format", "csv"], capsys)
-    row = next(line.split(",") for line in out.splitlines() if line.startswith(ITEM))
-    assert row[4:6] == ["in_progress", "2018-06"]
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(out))}
+    assert (rows[ITEM]["status"], rows[ITEM]["since"]) == ("in_progress", "2018-06")
     argv = ["diff", "--known-from", "2018-06-30", "--known-to", "2018-07-31", "--format", "csv"]
     code, out, _ = run(argv, capsys)
     assert code == 0
-    lines = out.splitlines()
-    assert lines[0] == "known,change,item,what"
-    assert "2018-07-31,new commitment,c-deepen-military-cooperation," in out
-    assert any(
-        line.startswith(f"2018-07-31,status,{ITEM},in_progress from 2018-06") for line in lines
-    )
+    learned = list(csv.DictReader(io.StringIO(out)))
+    assert list(learned[0]) == ["known", "change", "item", "what"]
+    assert {"known": "2018-07-31", "change": "new commitment",
+            "item": "c-deepen-military-cooperation",
+            "what": "Pakistan and Iran deepen their military cooperation."} in learned  # fmt: skip
+    [moved] = [row for row in learned if row["item"] == ITEM]
+    assert (moved["known"], moved["change"]) == ("2018-07-31", "status")
+    assert moved["what"].startswith("in_progress from 2018-06: ")
     with pytest.raises(SystemExit) as exited:
         main(["diff", "--from", "2018", "--known-to", "2019"])
     assert exited.value.code == 2

@@ -192,10 +192,11 @@ def register(commands: Commands) -> None:
     check = commands.add(
         "check",
         _check,
-        "record documented absence: a search that found nothing, backing a status\n"
-        "(unverifiable unless --status says otherwise) where there is nothing to quote",
+        "record documented absence: a search that found nothing, backing a status where there\n"
+        "is nothing to quote (--status, e.g. unverifiable), or confirming the current one",
         "claimtrack check --ledger my.json c-hotline --on 2020-01-15 --date 2019 \\\n"
-        "      --searched 'Dawn, IRNA, ISPR archives' --sought 'hotline use' --by monitor",
+        "      --searched 'Dawn, IRNA, ISPR archives' --sought 'hotline use' --by monitor \\\n"
+        "      --status unverifiable",
         as_of=False,
         table=False,
         ledger="write",
@@ -206,12 +207,15 @@ def register(commands: Commands) -> None:
     check.add_argument("--sought", metavar="TEXT", help="what you searched for")
     check.add_argument("--by", metavar="NAME", help="who searched")
     check.add_argument(
-        "--status", choices=_STATUSES, default="unverifiable", metavar="STATUS", help="default:"
-        " unverifiable"
-    )  # fmt: skip
+        "--status",
+        choices=_STATUSES,
+        metavar="STATUS",
+        help="the status the search supports, e.g. unverifiable; default: the status then in"
+        " effect, confirmed (no move)",
+    )
     check.add_argument("--date", type=day, metavar="DATE", help="the period the status is for")
     check.add_argument("--reason", metavar="TEXT", help="why, for a move outside the usual ones")
-    check.add_argument("--note", metavar="TEXT", help="a note on the search")
+    check.add_argument("--note", metavar="TEXT", help="a note on this entry")
     update_options(check)
 
     progress = commands.add(

@@ -26,6 +26,8 @@ COMMITMENT_COLUMNS = columns.COMMITMENT
 CLAIM_COLUMNS = columns.CLAIM
 #: What an 80-column terminal shows by default; ``--wide`` shows every column.
 COMMITMENT_NARROW = ("pledge", "responsible", "status", "since", "flags")
+#: The same when some commitment has a progress figure to show.
+COMMITMENT_NARROW_PROGRESS = ("pledge", "responsible", "status", "since", "progress", "flags")
 CLAIM_NARROW = ("claim", "claimant", "status", "since", "flags")
 
 
@@ -153,16 +155,18 @@ def status_table(
             )
         )
     headers: tuple[str, ...] = COMMITMENT_COLUMNS
+    narrow: tuple[str, ...] = COMMITMENT_NARROW_PROGRESS
     if columns is None and not any(row[_PROGRESS] is not None for row in rows):
         # No figures yet: the column stays out of the default view (ask for it by name).
         headers = headers[:_PROGRESS] + headers[_PROGRESS + 1 :]
         rows = [row[:_PROGRESS] + row[_PROGRESS + 1 :] for row in rows]
+        narrow = COMMITMENT_NARROW
     table = Table(
         headers,
         tuple(rows),
         title=f"Commitments as of {as_day(as_of)}",
         wrap=("pledge", "responsible", "flags"),
-        narrow=COMMITMENT_NARROW,
+        narrow=narrow,
     )
     return _shape(table, columns, sort)
 
