@@ -114,6 +114,8 @@ def test_progress_and_the_status_table(ledger: Path, capsys: pytest.CaptureFixtu
     assert rows["c-hotline"]["progress"] == ""
     code, out, _ = run(["report", "--ledger", str(ledger), "--as-of", "2018-12-31"], capsys)
     assert "70% (2018-06)" in out  # in the terminal's narrow view too
+    code, out, _ = run(["history", "--ledger", str(ledger), "c-fencing-iran"], capsys)
+    assert code == 0 and "progress 70% (2018-06)" in out  # and in the item's history view
     with pytest.raises(SystemExit) as exited:  # a figure resting on nothing: a usage error
         argv = ["progress", "--ledger", str(ledger), "c-fencing-iran", "--on", "2018"]
         main([*argv, "--value", "5", "--unit", "km"])

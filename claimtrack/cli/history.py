@@ -130,11 +130,21 @@ def _progress(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
+    from claimtrack.report.learned import figure
+
     ledger = open_ledger(args)
     lines = ledger.audit(args.item)
-    rows = tuple((ln.id, ln.date, ln.status, ln.basis, ln.state, ln.note) for ln in lines)
+    rows = [(ln.id, ln.date, ln.status, ln.basis, ln.state, ln.note) for ln in lines]
+    item = ledger.item(args.item)
+    for observation in getattr(item, "progress", ()):
+        basis = ", ".join(observation.evidence)
+        if observation.check is not None:
+            basis = f"check {observation.check.on}: searched {observation.check.searched}"
+        shown = f"progress {figure(observation)}"
+        rows.append((str(observation.id), observation.date.edtf, shown, basis, "", ""))
+    rows.sort(key=lambda row: (row[0] != str(item.history[0].id), row[1]))
     headers = ("entry", "date", "status", "basis", "state", "note")
-    emit(Table(headers, rows, title=f"History of {args.item}"), args.format)
+    emit(Table(headers, tuple(rows), title=f"History of {args.item}"), args)
     return EXIT_OK
 
 
