@@ -43,7 +43,7 @@ class _Builder:
     def of(self, hint: Any, bound: dict[Any, Any]) -> dict[str, Any]:
         hint = bound.get(hint, hint)
         origin = typing.get_origin(hint)
-        args = typing.get_args(hint)
+        args = tuple(bound.get(arg, arg) for arg in typing.get_args(hint))
         if origin in (typing.Union, types.UnionType):
             options = [self.of(arg, bound) for arg in args if arg is not type(None)]
             if type(None) in args:
@@ -152,7 +152,15 @@ def ledger_schema() -> dict[str, Any]:
     from claimtrack.codec import FORMAT_VERSION
 
     builder = _Builder(changeset=False)
-    properties: dict[str, Any] = {"format_version": {"const": FORMAT_VERSION}}
+    from claimtrack.lifecycle import Policy
+
+    properties: dict[str, Any] = {
+        "format_version": {"const": FORMAT_VERSION},
+        "policy": {
+            "enum": [policy.value for policy in Policy],
+            "description": "Moves outside the usual ones: recorded with a reason, or refused.",
+        },
+    }
     for collection in COLLECTIONS:
         name, kind = collection.name, collection.record_type
         properties[name] = {"type": "array", "items": {"$ref": f"#/$defs/{builder.record(kind)}"}}
