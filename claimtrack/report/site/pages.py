@@ -18,7 +18,7 @@ from attrs import frozen
 from claimtrack.dates import PartialDate
 from claimtrack.ledger import Ledger
 from claimtrack.lifecycle import PAM_LEVELS
-from claimtrack.model import Actor, Claim, Commitment, Evidence, Source
+from claimtrack.model import Claim, Commitment, Evidence, Source
 from claimtrack.report.evidence import grade
 
 __all__ = ["Entry", "Figure", "Fix", "Page", "Quote", "Row", "page_name", "site_pages"]
@@ -263,29 +263,52 @@ def _item_page(site: _Site, item: Commitment | Claim) -> Page:
     return Page(page_name(kind, item.id), f"{kind}.html", context)
 
 
-def _actor_page(site: _Site, actor: Actor) -> Page:
-    owes = [site.row(c) for c in site.commitments if actor.id in c.obligors]
-    owed = [site.row(c) for c in site.commitments if actor.id in c.beneficiaries]
-    says = [site.row(c) for c in site.claims if actor.id in c.claimants]
-    about = [site.row(c) for c in site.claims if actor.id in c.subjects]
-    context = {"actor": actor, "owes": owes, "owed": owed, "says": says, "about": about}
-    return Page(page_name("actor", actor.id), "actor.html", context)
+def _actor_pages(site: _Site) -> list[Page]:
+    rows = {item.id: site.row(item) for item in site.items}
+    roles: dict[tuple[str, str], list[Row]] = {}
+    for commitment in site.commitments:
+        for actor_id in commitment.obligors:
+            roles.setdefault((actor_id, "owes"), []).append(rows[commitment.id])
+        for actor_id in commitment.beneficiaries:
+            roles.setdefault((actor_id, "owed"), []).append(rows[commitment.id])
+    for claim in site.claims:
+        for actor_id in claim.claimants:
+            roles.setdefault((actor_id, "says"), []).append(rows[claim.id])
+        for actor_id in claim.subjects:
+            roles.setdefault((actor_id, "about"), []).append(rows[claim.id])
+    pages = []
+    for actor in site.actors:
+        context: dict[str, Any] = {"actor": actor}
+        for role in ("owes", "owed", "says", "about"):
+            context[role] = roles.get((actor.id, role), [])
+        pages.append(Page(page_name("actor", actor.id), "actor.html", context))
+    return pages
 
 
-def _source_page(site: _Site, source: Source) -> Page:
-    quotes = []
+def _citations(site: _Site) -> dict[str, list[Link]]:
+    """Evidence id -> links to the items (made by the day) that cite it."""
+    citing: dict[str, list[Link]] = {}
+    for item in site.items:
+        cited = set(item.evidence)
+        for change in item.history:
+            cited.update(change.evidence)
+        link = site.item_link(item.id)
+        for evidence_id in sorted(cited):
+            citing.setdefault(evidence_id, []).append(link)
+    return citing
+
+
+def _source_pages(site: _Site) -> list[Page]:
+    by_source: dict[str, list[Evidence]] = {}
     for evidence in site.ledger.evidence:
-        if evidence.source != source.id:
-            continue
-        citing = [
-            site.item_link(item.id)
-            for item in site.items
-            if evidence.id in item.evidence
-            or any(evidence.id in change.evidence for change in item.history)
-        ]
-        quotes.append((site.quote(evidence), citing))
-    context = {"source": source, "quotes": quotes}
-    return Page(page_name("source", source.id), "source.html", context)
+        by_source.setdefault(evidence.source, []).append(evidence)
+    citing = _citations(site)
+    pages = []
+    for source in site.sources:
+        quotes = [(site.quote(e), citing.get(e.id, [])) for e in by_source.get(source.id, [])]
+        context = {"source": source, "quotes": quotes}
+        pages.append(Page(page_name("source", source.id), "source.html", context))
+    return pages
 
 
 def site_pages(ledger: Ledger, day: dt.date, *, picture: str | None) -> list[Page]:
@@ -309,6 +332,6 @@ def site_pages(ledger: Ledger, day: dt.date, *, picture: str | None) -> list[Pag
     )
     pages = [index]
     pages.extend(_item_page(site, item) for item in site.items)
-    pages.extend(_actor_page(site, actor) for actor in site.actors)
-    pages.extend(_source_page(site, source) for source in site.sources)
+    pages.extend(_actor_pages(site))
+    pages.extend(_source_pages(site))
     return pages
