@@ -171,3 +171,32 @@ def test_commitment_page_shows_progress_and_history() -> None:
     assert "Work stopped." in bridge and 'class="badge status-stalled"' in bridge
     ramp = files["commitment-c-ramp.html"].decode()
     assert 'part of: <a href="commitment-c-bridge.html">Open the river bridge by June.</a>' in ramp
+
+
+def test_commitment_page_shows_corrections_checks_and_progress_records() -> None:
+    """A corrected entry is listed with its reason; progress records and checks show."""
+    from tests.test_interop_jsonld import demo_ledger
+
+    if not hasattr(Ledger, "correct"):
+        pytest.skip("waits for HISTORY (#10): corrections, progress records and checks")
+    from claimtrack import PartialDate
+    from claimtrack.model import Progress  # type: ignore[attr-defined]
+
+    ledger = demo_ledger()
+    stall = ledger.history("c-bridge")[1]
+    day = PartialDate.parse
+    ledger = ledger.correct(stall.id, on=day("2020-07-01"), reason="It stopped in April.")
+    ledger = ledger.add_progress(
+        "c-bridge",
+        Progress(date=day("2020-09"), value=400, of=830, unit="m", evidence=("ev-closed",)),
+    )
+    ledger = ledger.record_check("c-ramp", on=day("2020-10-01"), searched="the Dawn archive")
+    files = site_files(ledger, "2020-12-31")
+    bridge = files["commitment-c-bridge.html"].decode()
+    assert "was corrected: It stopped in April." in bridge
+    assert "400 of 830 m" in bridge and "48%" in bridge
+    assert "searched the Dawn archive" in files["commitment-c-ramp.html"].decode()
+    assert (
+        "It stopped in April."
+        not in site_files(ledger, "2020-06-30")["commitment-c-bridge.html"].decode()
+    )
