@@ -57,6 +57,10 @@ STDOUT = "-"
 
 PathLike = str | os.PathLike[str]
 
+#: How often a waiting update retries the lock (filelock's default, 50 ms, made a queue of
+#: updates several times slower).
+_POLL_SECONDS = 0.005
+
 
 # -- atomic writes ---------------------------------------------------------------------------
 
@@ -361,7 +365,7 @@ def locked(ledger: PathLike, *, timeout: float | None = None) -> Iterator[None]:
         raise UnsafeTarget(os.fspath(path), "is not a regular file")
     lock = filelock.FileLock(lock_path(path), timeout=-1 if timeout is None else timeout)
     try:
-        lock.acquire()
+        lock.acquire(poll_interval=_POLL_SECONDS)
     except filelock.Timeout:
         raise LedgerFileError(
             f"ledger {os.fspath(path)!r} is locked by another update; gave up after {timeout:g} s"
