@@ -215,8 +215,10 @@ def published(name: str) -> str:
 
 
 def _write(folder: Path) -> None:
+    from claimtrack.files import write_atomically
+
     for name in SCHEMAS:
-        (folder / name).write_text(schema_text(name), encoding="utf-8")
+        write_atomically(folder / name, schema_text(name).encode("utf-8"))
         print(f"wrote {folder / name}")
 
 
