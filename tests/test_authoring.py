@@ -282,3 +282,21 @@ def test_no_command_overwrites_a_users_file(
         assert main(argv) == 1
         assert "is the ledger this command read" in capsys.readouterr().err
     assert ledger.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "kind", ["actor", "agreement", "commitment", "claim", "relation", "evidence", "source"]
+)
+def test_add_help_lists_every_field(kind: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """`claimtrack add KIND --help` exits 0, shows every field as an option and an example."""
+    import attrs
+
+    from claimtrack.cli.authoring import ADDABLE
+
+    with pytest.raises(SystemExit) as exited:
+        main(["add", kind, "--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    for field in attrs.fields(ADDABLE[kind]):
+        assert f"--{field.name.replace('_', '-')}" in out
+    assert f"Example:\n  claimtrack add {kind} " in out

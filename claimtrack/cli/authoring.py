@@ -63,6 +63,30 @@ _EXAMPLES = {
 }
 
 
+#: What an option means, where its name alone does not say.
+_HELP = {
+    "id": "a new, unique id (default: derived from the text, so the same text gives the same id)",
+    "evidence": "ids of evidence already in the ledger",
+    "source": "the source's id",
+    "quote": "the words exactly as printed in the source's archived text",
+    "prefix": "text right before the quote, to pin it when it occurs more than once",
+    "suffix": "text right after the quote, to pin it",
+    "text": "what was pledged or claimed, in your words (for a source: its archived text file,"
+    " relative to the ledger's folder)",
+    "text_content": "the archived text itself, written to the text file",
+    "item": "a commitment or claim id",
+    "target": "the id it relates to",
+}
+
+_DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD, optionally ~ (approximate), ? (uncertain), %% (both)"
+
+
+def _help(field: str, required: bool, more: str = "") -> str:
+    label = "required" if required else "optional"
+    meaning = _HELP.get(field)
+    return "; ".join(part for part in (label, meaning, more) if part)
+
+
 def _option(name: str) -> str:
     return "--" + name.replace("_", "-")
 
@@ -74,15 +98,16 @@ def _add_field_options(sub: argparse.ArgumentParser, kind: type[Any]) -> None:
     for field in attrs.fields(kind):
         hint = _inner(hints[field.name])
         required = field.default is attrs.NOTHING
-        label = "required" if required else "optional"
+        name = _option(field.name)
         if typing.get_origin(hint) is tuple:
+            more = "one or more" + (", separated by spaces" if field.name != "aliases" else "")
             sub.add_argument(
-                _option(field.name),
+                name,
                 dest=field.name,
                 nargs="+",
                 action="extend",
-                metavar="ID",
-                help=f"{label}; one or more",
+                metavar="ID" if field.name != "aliases" else "NAME",
+                help=_help(field.name, required, more),
             )
         elif attrs.has(hint) and hint.__name__ != "PartialDate":
             for member in attrs.fields(hint):
@@ -90,33 +115,32 @@ def _add_field_options(sub: argparse.ArgumentParser, kind: type[Any]) -> None:
                     _option(f"{field.name}_{member.name}"),
                     dest=f"{field.name}.{member.name}",
                     metavar=member.name.upper(),
-                    help=f"{field.name}: its {member.name}",
+                    help=f"the {field.name}'s {member.name} (e.g. 830 km: value 830, unit km)",
                 )
         elif hint is bool:
             sub.add_argument(
-                _option(field.name),
-                dest=field.name,
-                action="store_const",
-                const="true",
-                help="set it",
+                name, dest=field.name, action="store_const", const="true", help="set it"
+            )
+        elif getattr(hint, "__name__", "") == "PartialDate":
+            sub.add_argument(
+                name, dest=field.name, metavar="DATE", help=_help(field.name, required, _DATE_HELP)
+            )
+            sub.add_argument(
+                _option(f"{field.name}_inferred"),
+                dest=f"{field.name}.inferred",
+                metavar="REASON",
+                help=f"--{field.name} is not printed in the source: say how it was worked out",
             )
         else:
             choices = ""
             if isinstance(hint, type) and issubclass(hint, enum.Enum):
-                choices = "; one of " + ", ".join(str(member.value) for member in hint)
+                choices = "one of " + ", ".join(str(member.value) for member in hint)
             sub.add_argument(
-                _option(field.name),
+                name,
                 dest=field.name,
                 metavar=field.name.upper(),
-                help=f"{label}{choices}",
+                help=_help(field.name, required, choices),
             )
-            if getattr(hint, "__name__", "") == "PartialDate":
-                sub.add_argument(
-                    _option(f"{field.name}_inferred"),
-                    dest=f"{field.name}.inferred",
-                    metavar="REASON",
-                    help=f"the {field.name} is not printed; say how you know",
-                )
 
 
 def _given(args: argparse.Namespace, kind: type[Any]) -> dict[str, Any]:
@@ -144,6 +168,11 @@ def _given(args: argparse.Namespace, kind: type[Any]) -> dict[str, Any]:
             member_hints = _hints(inner)
             data[field.name] = {k: _cell(member_hints[k], v) for k, v in nested.items()}
     return data
+
+
+def _summary(kind: type[Any]) -> str:
+    """The first line of an operation's docstring, without reST markup."""
+    return (kind.__doc__ or "").splitlines()[0].replace("``", "'")
 
 
 def _print_problems(error: ChangesetProblems) -> int:
@@ -224,8 +253,8 @@ def register(commands: Commands) -> None:
     for name, kind in ADDABLE.items():
         sub = kinds.add_parser(
             name,
-            help=(kind.__doc__ or "").splitlines()[0],
-            description=(kind.__doc__ or "").splitlines()[0],
+            help=_summary(kind),
+            description=_summary(kind),
             epilog=f"Example:\n  {_EXAMPLES[name]}",
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
