@@ -80,6 +80,10 @@ record c-prisoners --status stalled --on 2021-07-15 --source src-herald-2021-07-
   --note 'Freedonia released its prisoners; Sylvania none'
 record cl-militias --status disputed --on 2021-03-01 --source src-gazette-2021-03-02
   --quote "Freedonia's foreign ministry called the charge" --stance contradicts
+progress c-pullback --on 2021-07 --value 8 --of 20 --unit km
+  --evidence ev-src-herald-2021-07-15-ef4f9285e4
+correct h-4d2d85a3b8 --on 2021-08-02 --date 2021-07-08
+  --reason "'last week' in the Herald of 15 July: the release was in the week of 8 July"
 """
 
 
@@ -116,14 +120,18 @@ def test_a_fictional_ledger_from_commands_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """2 sources with texts, 3 actors, 1 agreement, 3 commitments, 2 claims that dispute each
-    other and 5 status changes, typed as commands: it validates and shows the expected card."""
+    other, 5 status changes, a progress figure and 1 correction, typed as commands: it
+    validates and shows the expected card."""
     ledger_path = build_by_commands(tmp_path, monkeypatch)
     ledger = load(ledger_path)
     counts = [len(ledger.records(n)) for n in ("sources", "actors", "agreements")]
     assert counts == [2, 3, 1]
     assert (len(ledger.commitments), len(ledger.claims)) == (3, 2)
-    changes = sum(len(item.history) - 1 for item in [*ledger.commitments, *ledger.claims])
-    assert changes == 5
+    items = [*ledger.commitments, *ledger.claims]
+    assert sum(len(item.history) - 1 for item in items) == 5
+    corrections = [c for item in items for c in item.corrections]
+    assert [(c.superseded.id, c.on.edtf) for c in corrections] == [("h-4d2d85a3b8", "2021-08-02")]
+    assert ledger.commitments["c-pullback"].progress[0].value == 8
     capsys.readouterr()
     assert main(["validate"]) == 0
     assert "valid; 3 commitments, 2 claims, 11 of 11 evidence quotes verified" in (

@@ -364,3 +364,71 @@ def test_yaml_without_pyyaml_names_the_extra(
         " which is not installed; install it with: pip install 'claimtrack[yaml]'\n"
     )
     assert bundled_copy.read_bytes() == before
+
+
+def test_history_operations_check_progress_correct_withdraw(
+    bundled_copy: Path, tmp_path: Path
+) -> None:
+    """check, progress, correct and withdraw run the Ledger's own history updates."""
+    before = load(bundled_copy)
+    first = before.history("c-more-frequent-interactions")[-1]
+    changes = tmp_path / "history.yaml"
+    changes.write_text(
+        f"""changeset: 1
+operations:
+  - op: check
+    item: c-hotline
+    on: 2019-12-31
+    searched: DEMO archives
+    sought: any 2019 report on the hotline
+    by: a test
+    status: unverifiable
+  - op: progress
+    item: c-fencing-iran
+    on: 2019-06
+    value: 100
+    of: 900
+    unit: km
+    source: src-new-hope
+    quote: "Iranian Chief of General Staff Major General Mohammad Bagheri"
+  - op: correct
+    entry: {first.id}
+    on: 2019-01-10
+    reason: a test correction
+    date: 2018-06-15
+  - op: withdraw
+    entry: h-does-not-exist
+    on: 2019-01-10
+    reason: nothing
+""",
+        encoding="utf-8",
+    )
+    with pytest.raises(ChangesetProblems) as caught:
+        apply_changesets(bundled_copy, [changes])
+    assert len(caught.value.lines) == 1
+    assert caught.value.lines[0].startswith(
+        f"{changes}:24: $.operations[3].entry: no history entry with id 'h-does-not-exist'"
+    )
+    assert load(bundled_copy) == before
+    text = changes.read_text(encoding="utf-8")
+    changes.write_text(text[: text.index("  - op: withdraw")], encoding="utf-8")
+    applied = apply_changesets(bundled_copy, [changes])
+    after = load(bundled_copy)
+    assert applied.lines[0] == "c-hotline: search on 2019-12-31 supports unverifiable"
+    check = after.history("c-hotline")[-1].check
+    assert check is not None and check.searched == "DEMO archives"
+    figure = after.commitments["c-fencing-iran"].progress[0]
+    assert (figure.value, figure.of, figure.unit) == (100, 900, "km")
+    correction = after.commitments["c-more-frequent-interactions"].corrections[0]
+    assert (correction.superseded.id, correction.reason) == (first.id, "a test correction")
+
+
+def test_the_monitor_changesets_apply_to_the_seed_ledger(bundled_copy: Path) -> None:
+    """fixtures/monitor (137 follow-up reports, 682 operations) applies in one go and validates."""
+    monitor = ROOT / "fixtures" / "monitor"
+    for text in (monitor / "texts").iterdir():  # already archived: nothing new to write
+        shutil.copy(text, bundled_copy.parent / text.name)
+    applied = apply_changesets(bundled_copy, sorted(monitor.glob("*.yaml")))
+    assert applied.texts == ()
+    assert len(applied.lines) > 600
+    check_quotes(load(bundled_copy), bundled_copy.parent)

@@ -87,9 +87,11 @@ def test_no_module_can_run_code_from_data() -> None:
 
 
 def test_the_yaml_reader_uses_the_safe_loader_only() -> None:
-    """The changeset reader subclasses SafeLoader and names no other loader or load function."""
+    """The changeset reader subclasses (C)SafeLoader and names no other loader or load
+    function."""
     source = _YAML_READER.read_text(encoding="utf-8")
-    assert "class Loader(yaml.SafeLoader):" in source
+    assert 'safe = getattr(yaml, "CSafeLoader", yaml.SafeLoader)' in source
+    assert "class Loader(safe):" in source
     for unsafe in ("UnsafeLoader", "FullLoader", "yaml.load(", "unsafe_load", "yaml.Loader"):
         assert unsafe not in source
 

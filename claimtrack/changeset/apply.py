@@ -100,15 +100,13 @@ def apply_operations(
             if located.given_id is not None:
                 failed.add(located.given_id)
             continue
-        handler = _HANDLERS.get(type(operation))
+        handler = _HANDLERS[type(operation)]
         if failed and not failed.isdisjoint(_named(operation)):
             failed.update(_new_ids(operation))
             waiting += 1
             continue
         before = len(problems)
         try:
-            if handler is None:
-                raise OperationRefused(".op", _not_yet(operation))
             ledger, line = handler(ledger, operation, texts.bringing(located.texts))
         except InvalidLedger as error:
             problems.extend(_located_problems(ledger, operation, spot, error.problems))
@@ -173,10 +171,6 @@ def new_id(operation: Any) -> str:
     if operation.quote is not None:
         quote = TextQuote(operation.quote, operation.prefix, operation.suffix)
     return _evidence_key(operation.source, quote, operation)
-
-
-def _not_yet(operation: Operation) -> str:
-    return f"operation {type(operation).OP!r} needs the history model, not in this claimtrack yet"
 
 
 # -- where a ledger problem stands in the operation ------------------------------------------
@@ -419,3 +413,12 @@ _HANDLERS: dict[type, Handler] = {
     Record: _record,
     Cite: _cite,
 }
+
+
+def _history_handlers() -> None:
+    from claimtrack.changeset.history_ops import HISTORY_HANDLERS
+
+    _HANDLERS.update(HISTORY_HANDLERS)
+
+
+_history_handlers()

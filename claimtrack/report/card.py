@@ -14,24 +14,28 @@ from typing import Any
 
 import attrs
 
+from claimtrack.history import unusual_entries
 from claimtrack.ledger import AsOf, Ledger, as_day
 from claimtrack.model import (
     Actor,
     Agreement,
+    Check,
     Claim,
     Commitment,
+    Correction,
     Event,
     Evidence,
     Measure,
     Source,
     StatusChange,
 )
+from claimtrack.model import Progress as ProgressFigure
 from claimtrack.query import cited_ids
 
 __all__ = ["card"]
 
 _WIDTH = 96
-_LABEL = 14
+_LABEL = 16
 
 
 def card(ledger: Ledger, record_id: str, as_of: AsOf) -> str:
@@ -133,8 +137,15 @@ def _item_card(ledger: Ledger, item: Commitment | Claim, as_of: AsOf) -> list[st
     lines += _field("note", item.note)
     lines += ["", "History"]
     history: Sequence[StatusChange[Any]] = item.history
-    for change in history:
-        lines.extend(_history_entry(ledger, change))
+    unusual = {change.id for change in unusual_entries(item)}
+    for change, state in _all_entries(item):
+        lines.extend(
+            _history_entry(ledger, change, state or ("unusual" if change.id in unusual else ""))
+        )
+    if isinstance(item, Commitment) and item.progress:
+        lines += ["", "Progress"]
+        for figure in item.progress:
+            lines.extend(_figure(ledger, figure))
     cited = {e for change in history for e in change.evidence}
     also = [e for e in item.evidence if e not in cited]
     if also:
@@ -147,22 +158,46 @@ def _item_card(ledger: Ledger, item: Commitment | Claim, as_of: AsOf) -> list[st
     return lines
 
 
-def _history_entry(ledger: Ledger, change: StatusChange[Any]) -> list[str]:
-    entry_id = getattr(change, "id", None)
-    head = f"  {change.date!s:<12} {change.status.value}"
-    if entry_id:
-        head += f"  [{entry_id}]"
+def _all_entries(item: Commitment | Claim) -> list[tuple[StatusChange[Any], str]]:
+    """Every entry the item ever had, current and corrected, in date order, with its state."""
+    history: Sequence[StatusChange[Any]] = item.history
+    rows: list[tuple[Any, StatusChange[Any], str]] = [
+        ((position > 0, change.date.sort_key()), change, "")
+        for position, change in enumerate(history)
+    ]
+    corrections: Sequence[Correction[Any]] = item.corrections
+    for correction in corrections:
+        old = correction.superseded
+        if correction.replacement is None:
+            state = f"WITHDRAWN {correction.on}: {correction.reason}"
+        else:
+            state = f"CORRECTED {correction.on} by {correction.replacement}: {correction.reason}"
+        rows.append(((True, old.date.sort_key()), old, state))
+    rows.sort(key=lambda row: row[0])
+    return [(change, state) for _, change, state in rows]
+
+
+def _history_entry(ledger: Ledger, change: StatusChange[Any], state: str) -> list[str]:
+    head = f"  {change.date!s:<12} {change.status.value}  [{change.id}]"
+    if state == "unusual":
+        head += "  unusual move"
     lines = [head]
+    if state and state != "unusual":
+        lines.extend(_wrap(state, 4))
     if change.progress is not None:
         lines.extend(_wrap(f"progress: {_measure(change.progress)}", 4))
     if change.note:
         lines.extend(_wrap(f"note: {change.note}", 4))
+    if change.check is not None:
+        lines.extend(_wrap(_looked(change.check), 4))
     for evidence_id in change.evidence:
         lines.extend(_quoted(ledger, ledger.evidence[evidence_id], 4))
     return lines
 
 
 def _latest_progress(item: Commitment) -> str | None:
+    if item.progress:
+        return _figure_text(item.progress[-1])
     history: Sequence[StatusChange[Any]] = item.history
     for change in reversed(history):
         if change.progress is not None:
@@ -170,9 +205,38 @@ def _latest_progress(item: Commitment) -> str | None:
     return None
 
 
+def _figure_text(figure: ProgressFigure) -> str:
+    of = "" if figure.of is None else f" of {figure.of:g}"
+    return f"{figure.value:g}{of} {figure.unit} on {figure.date}"
+
+
+def _figure(ledger: Ledger, figure: ProgressFigure) -> list[str]:
+    lines = [f"  {figure.date!s:<12} {_figure_text(figure).rsplit(' on ', 1)[0]}  [{figure.id}]"]
+    if figure.note:
+        lines.extend(_wrap(f"note: {figure.note}", 4))
+    if figure.check is not None:
+        lines.extend(_wrap(_looked(figure.check), 4))
+    for evidence_id in figure.evidence:
+        lines.extend(_quoted(ledger, ledger.evidence[evidence_id], 4))
+    return lines
+
+
+def _looked(check: Check) -> str:
+    """A recorded search: when, by whom, where, for what."""
+    by = f" by {check.by}" if check.by else ""
+    sought = f"; sought: {check.sought}" if check.sought else ""
+    note = f"; {check.note}" if check.note else ""
+    return f"check {check.on}{by}: searched {check.searched}{sought}{note}"
+
+
 def _flags(ledger: Ledger, item: Commitment | Claim, day: Any) -> list[str]:
     overdue, stale = ledger.flags(item.id, day)
-    return [name for name, on in (("overdue", overdue), ("stale", stale)) if on]
+    found = [name for name, on in (("overdue", overdue), ("stale", stale)) if on]
+    if unusual_entries(item):
+        found.append("unusual move")
+    if item.corrections:
+        found.append("corrected")
+    return found
 
 
 def _relations(ledger: Ledger, item: Commitment | Claim) -> list[str]:
