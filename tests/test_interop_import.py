@@ -14,7 +14,6 @@ from claimtrack import (
     PartialDate,
     Precision,
     Stance,
-    lifecycle,
     loads,
 )
 from claimtrack.cli import main
@@ -215,10 +214,6 @@ def test_the_mapping_adds_its_own_words(tmp_path: Path) -> None:
     assert mapping.vocabulary.status("achieved") is C.IMPLEMENTED
 
 
-@pytest.mark.skipif(
-    not hasattr(lifecycle, "Policy"),
-    reason="waits for HISTORY (#10): unusual moves recordable with a reason",
-)
 def test_an_unusual_move_is_recorded_with_a_reason_naming_file_row_and_statuses(
     tmp_path: Path,
 ) -> None:

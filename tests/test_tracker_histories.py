@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrack import CommitmentStatus, PartialDate, dumps, lifecycle
+from claimtrack import CommitmentStatus, PartialDate, dumps
 from claimtrack.cli import main
 from claimtrack.interop import (
     ImportProblems,
@@ -160,10 +160,6 @@ RIVERTON_SNAPSHOTS = [
     str(RIVERTON / "riverton-2017-08-01.csv"),
     str(RIVERTON / "riverton-2017-11-15.csv"),
 ]
-HISTORY_LANDED = hasattr(lifecycle, "Policy")
-waits_for_history = pytest.mark.skipif(
-    not HISTORY_LANDED, reason="waits for HISTORY (#10): unusual moves recordable with a reason"
-)
 
 P, A, B, S = (
     CommitmentStatus.IN_PROGRESS,
@@ -226,7 +222,6 @@ def test_riverton_key_listed_twice_is_refused_naming_both_rows() -> None:
     ]
 
 
-@waits_for_history
 def test_riverton_imports_with_exact_counts() -> None:
     """8 records (4 first listed in progress, 4 not in progress), 14 changes between snapshots
     of which 2 unusual, 1 record no longer tracked, 1 rename applied, 1 key kept apart."""
@@ -265,7 +260,6 @@ def test_riverton_imports_with_exact_counts() -> None:
     ]
 
 
-@waits_for_history
 def test_riverton_status_as_of_each_snapshot_equals_its_rows() -> None:
     """For every snapshot, each row's status is the record's status as of the snapshot's day."""
     result = riverton()
@@ -282,7 +276,6 @@ def test_riverton_status_as_of_each_snapshot_equals_its_rows() -> None:
         assert listed == expected
 
 
-@waits_for_history
 def test_riverton_history_keeps_reasons_notes_and_the_untracked_marker() -> None:
     """The unusual move's note names file, row and both statuses after the tracker's own note;
     the dropped record is marked untracked, not given a status; obligors default to the city."""
@@ -322,7 +315,6 @@ def test_riverton_history_keeps_reasons_notes_and_the_untracked_marker() -> None
     assert ledger.sources["src-example-org-riverton-ferry"].kind.value == "news"
 
 
-@waits_for_history
 def test_reports_leave_untracked_records_out_unless_asked(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -339,6 +331,11 @@ def test_reports_leave_untracked_records_out_unless_asked(
     assert BANKS not in capsys.readouterr().out
     assert main([*base, "--include-untracked"]) == 0
     assert BANKS in capsys.readouterr().out
+    assert main(["history", BANKS, "--ledger", str(path), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        ",2017-08-01,no longer tracked,,not a status: the tracker it was imported from"
+        " stopped listing it,"
+    )
     timeline = ["timeline", "--ledger", str(path), "--format", "csv", "--include-untracked"]
     assert main(timeline) == 0
     assert (
@@ -369,15 +366,12 @@ def test_a_renames_csv_joins_histories_like_the_mapping_table(tmp_path: Path) ->
     assert renames.final("Housing | Build 500 social homes") == (
         "Housing | Build 500 affordable homes"
     )
-    if HISTORY_LANDED:
-        split = import_records(RIVERTON_SNAPSHOTS, mapping, duplicate_keys="by-order")
-        joined = import_records(
-            RIVERTON_SNAPSHOTS, mapping, duplicate_keys="by-order", renames=renames
-        )
-        assert (split.report.records, joined.report.records) == (9, 8)
-        assert [str(r.location).replace(f"{tmp_path}/", "") for r in joined.report.renames] == [
-            "renames.csv, row 2"
-        ]
+    split = import_records(RIVERTON_SNAPSHOTS, mapping, duplicate_keys="by-order")
+    joined = import_records(RIVERTON_SNAPSHOTS, mapping, duplicate_keys="by-order", renames=renames)
+    assert (split.report.records, joined.report.records) == (9, 8)
+    assert [str(r.location).replace(f"{tmp_path}/", "") for r in joined.report.renames] == [
+        "renames.csv, row 2"
+    ]
 
 
 def test_problems_of_every_kind_in_every_file_come_in_one_run(tmp_path: Path) -> None:
@@ -486,7 +480,6 @@ def test_snapshots_given_in_any_order_give_the_same_ledger_bytes() -> None:
 _WORDS = ("Not started", "In progress", "Achieved", "Compromised", "Broken")
 
 
-@waits_for_history
 @settings(max_examples=40, deadline=None)
 @given(
     st.lists(

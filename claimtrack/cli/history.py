@@ -142,6 +142,9 @@ def _history(args: argparse.Namespace) -> int:
             basis = f"check {observation.check.on}: searched {observation.check.searched}"
         shown = f"progress {figure(observation)}"
         rows.append((str(observation.id), observation.date.edtf, shown, basis, "", ""))
+    if item.untracked is not None:  # a marker, not a status: the tracker stopped listing it
+        marker = "not a status: the tracker it was imported from stopped listing it"
+        rows.append(("", item.untracked.edtf, "no longer tracked", "", marker, ""))
     rows.sort(key=lambda row: (row[0] != str(item.history[0].id), row[1]))
     headers = ("entry", "date", "status", "basis", "state", "note")
     emit(Table(headers, tuple(rows), title=f"History of {args.item}"), args)
