@@ -27,7 +27,8 @@ import os
 import random
 import time
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -303,12 +304,12 @@ def report(title: str, result: Measurement, top: int) -> None:
     )
 
 
-def sweep(ledger: Ledger, source_id: str, text: str, top: int) -> None:
-    print(f"\n### {source_id}: the least score traded against noise\n")
+def sweep(title: str, run: Callable[[float], Measurement], top: int) -> None:
+    print(f"\n### {title}: the least score traded against noise\n")
     print(f"| min score | recall@{top} | precision@{top} | noise | listed as new |")
     print("|---|---|---|---|---|")
     for min_score in (0.15, 0.2, 0.25, 0.3, 0.35):
-        result = measure(ledger, source_id, text, top, min_score)
+        result = run(min_score)
         gold, hit, suggested, correct = _totals(result.rows)
         print(
             f"| {min_score:.2f} | {_ratio(hit, gold)} | {_ratio(correct, suggested)} |"
@@ -388,6 +389,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--top", type=int, default=3)
     parser.add_argument("--min-score", type=float, default=DEFAULT_MIN_SCORE)
+    parser.add_argument(
+        "--monitor",
+        type=Path,
+        default=MONITOR,
+        help="the monitor ledger, its archived texts beside it (default: the bundled one)",
+    )
     args = parser.parse_args()
     print(f"top {args.top}, min score {args.min_score}")
     seed = datasets.pakistan_iran()
@@ -395,17 +402,22 @@ def main() -> None:
     later = texts[SEED_LATER]
     result = measure(seed, SEED_LATER, later, args.top, args.min_score)
     report(f"Seed: {SEED_LATER} against the ledger before it", result, args.top)
-    sweep(seed, SEED_LATER, later, args.top)
-    if not MONITOR.exists():
-        print(f"\n## Monitor dataset\n\n{MONITOR.name} is not there yet: not measured.")
+    sweep(SEED_LATER, lambda m: measure(seed, SEED_LATER, later, args.top, m), args.top)
+    if not args.monitor.exists():
+        print(f"\n## Monitor dataset\n\n{args.monitor} is not there yet: not measured.")
     else:
-        monitor = claimtrack.load(MONITOR)
-        monitor_texts, problems = read_source_texts(monitor, MONITOR.parent)
+        monitor = claimtrack.load(args.monitor)
+        monitor_texts, problems = read_source_texts(monitor, args.monitor.parent)
         skip = set(seed.sources.ids())
         total, measured = measure_all(monitor, monitor_texts, skip, args.top, args.min_score)
         report(
             f"Monitor: {measured} follow-up sources, each against the ledger before it",
             total,
+            args.top,
+        )
+        sweep(
+            "Monitor",
+            lambda m: measure_all(monitor, monitor_texts, skip, args.top, m)[0],
             args.top,
         )
         if problems:
