@@ -308,3 +308,18 @@ def test_add_help_lists_every_field(kind: str, capsys: pytest.CaptureFixture[str
     for field in attrs.fields(ADDABLE[kind]):
         assert f"--{field.name.replace('_', '-')}" in out
     assert f"Example:\n  claimtrack add {kind} " in out
+
+
+def test_show_finds_items_by_entry_id_and_suggests_ids(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """show h-... prints the card of the entry's item; a mistyped id gets a suggestion."""
+    import claimtrack
+
+    entry = claimtrack.datasets.pakistan_iran().history("c-hotline")[0]
+    assert main(["show", str(entry.id), "--as-of", "2018-07-31"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == "c-hotline: commitment"
+    assert main(["show", "c-hotlin"]) == 1
+    assert capsys.readouterr().err == (
+        "claimtrack: no record with id 'c-hotlin'; did you mean 'c-hotline'?\n"
+    )

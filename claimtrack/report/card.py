@@ -14,8 +14,9 @@ from typing import Any
 
 import attrs
 
+from claimtrack.errors import UnknownId
 from claimtrack.history import unusual_entries
-from claimtrack.ledger import AsOf, Ledger, as_day
+from claimtrack.ledger import COLLECTIONS, AsOf, Ledger, as_day
 from claimtrack.model import (
     Actor,
     Agreement,
@@ -39,8 +40,15 @@ _LABEL = 16
 
 
 def card(ledger: Ledger, record_id: str, as_of: AsOf) -> str:
-    """The card of any record, by id, as of a day."""
-    record = ledger[record_id]
+    """The card of any record, by id, as of a day; a history entry id (``h-...``) gives its
+    item's card."""
+    try:
+        record = ledger[record_id]
+    except UnknownId:
+        if not record_id.startswith("h-"):
+            known = [r.id for name in COLLECTIONS for r in ledger.records(name)]
+            raise UnknownId("record", record_id, known) from None
+        record = ledger.entry(record_id)[0]
     lines: list[str]
     if isinstance(record, Commitment | Claim):
         lines = _item_card(ledger, record, as_of)
