@@ -10,13 +10,24 @@ if TYPE_CHECKING:
 
     from claimtrack.ledger import Ledger
 
-__all__ = ["EXAMPLES", "PAKISTAN_IRAN", "folder", "pakistan_iran", "start"]
+__all__ = [
+    "EXAMPLES",
+    "PAKISTAN_IRAN",
+    "PAKISTAN_IRAN_MONITOR",
+    "folder",
+    "pakistan_iran",
+    "pakistan_iran_monitor",
+    "start",
+]
 
 #: File name of the bundled Pakistan-Iran ledger inside this package.
 PAKISTAN_IRAN = "pakistan_iran.json"
 
+#: File name of the bundled Pakistan-Iran monitor (the seed plus 137 follow-up reports, 2013-2025).
+PAKISTAN_IRAN_MONITOR = "pakistan_iran_monitor.json"
+
 #: Bundled example ledgers by the name ``claimtrack init --example`` takes.
-EXAMPLES = {"pakistan-iran": PAKISTAN_IRAN}
+EXAMPLES = {"pakistan-iran": PAKISTAN_IRAN, "pakistan-iran-monitor": PAKISTAN_IRAN_MONITOR}
 
 
 def folder() -> Path:
@@ -31,6 +42,14 @@ def pakistan_iran() -> Ledger:
     from claimtrack.codec import load
 
     return load(folder() / PAKISTAN_IRAN)
+
+
+def pakistan_iran_monitor() -> Ledger:
+    """The Pakistan-Iran monitor, 2013-2025: the seed ledger plus 137 follow-up reports (their
+    excerpts archived beside it), built from the changesets in ``fixtures/monitor/``."""
+    from claimtrack.codec import load
+
+    return load(folder() / PAKISTAN_IRAN_MONITOR)
 
 
 def start(
