@@ -104,7 +104,10 @@ def test_pam_score_by_year_is_as_the_readme_says(ledger: claimtrack.Ledger) -> N
     ]
     assert scores == [20.0, 15.7, 13.7, 15.7, 14.8, 25.9, 26.7, 18.3]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "20.0% (2018), 15.7%, 13.7%,\n15.7%, 14.8%, 25.9% (2023), 26.7% (2024), 18.3% (2025" in readme
+    assert (
+        "20.0% (2018), 15.7%, 13.7%,\n15.7%, 14.8%, 25.9% (2023), 26.7% (2024), 18.3% (2025"
+        in readme
+    )
 
 
 def test_january_2024_rupture_and_liaison_officers(ledger: claimtrack.Ledger) -> None:
