@@ -6,6 +6,7 @@ ledger module stays about collections and lookups; the semantics live in
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
@@ -105,7 +106,15 @@ class LedgerHistory:
             published = ledger._query().published()
             collections = known_collections(ledger._views, day.toordinal(), published)
             view = ledger._derived[key] = type(ledger)._unchecked(ledger.policy, collections)
+            view._derived["known_on"] = day
         return cast("Ledger", view)
+
+    @property
+    def known_on(self) -> dt.date | None:
+        """For a view from ``known_by``, the day it stands for; else ``None``."""
+        ledger = cast("Ledger", self)
+        found: dt.date | None = ledger._derived.get("known_on")
+        return found
 
     # -- updates (each returns a new, validated ledger) ---------------------------------------
 

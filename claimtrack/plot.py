@@ -300,6 +300,18 @@ def _draw_lane(
         axes.plot(
             [(low + high) / 2], [y], marker="D", markersize=4, color="#222222", linestyle="none"
         )
+    latest = ledger.progress_as_of(commitment.id, day if day is not None else end)
+    if latest is not None:  # the latest figure, written at its date: "70% (2022-06)"
+        from claimtrack.report.learned import figure
+
+        axes.annotate(
+            figure(latest),
+            (_num(min(latest.date.earliest, end)), y),
+            xytext=(2, 7),
+            textcoords="offset points",
+            fontsize=7,
+            color="#222222",
+        )
     return shown
 
 

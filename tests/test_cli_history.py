@@ -130,6 +130,8 @@ def test_known_by_on_reports_and_the_learned_digest(capsys: pytest.CaptureFixtur
     rows = {row["id"]: row for row in csv.DictReader(io.StringIO(out))}
     assert rows[ITEM]["status"] == "announced"
     assert "c-deepen-military-cooperation" not in out
+    code, out, _ = run(["report", "--known-by", "2018-06-30", "--columns", "id"], capsys)
+    assert out.startswith("Commitments as of 2018-06-30, as known on 2018-06-30")
     code, out, _ = run(["report", "--as-of", "2018-06-30", "--format", "csv"], capsys)
     rows = {row["id"]: row for row in csv.DictReader(io.StringIO(out))}
     assert (rows[ITEM]["status"], rows[ITEM]["since"]) == ("in_progress", "2018-06")

@@ -169,3 +169,20 @@ def test_plot_example_draws_the_readme_picture(tmp_path: Path) -> None:
     assert done.stdout == f"wrote {target}: 11 commitments\n"
     assert target.stat().st_size > 20_000
     assert (ROOT / "docs" / "timeline.png").is_file()  # the committed README picture
+
+
+def test_the_latest_progress_figure_is_written_on_its_lane() -> None:
+    """A commitment's latest figure by the as-of day appears in the picture, with its date."""
+    from claimtrack import PartialDate, Progress, datasets
+
+    ledger = datasets.pakistan_iran()
+    figure = Progress(
+        date=PartialDate.parse("2018-06"),
+        value=581,
+        of=830,
+        unit="km",
+        evidence=("ev-t-steps-agreed",),
+    )
+    svg = timeline_svg(ledger.add_progress("c-fencing-iran", figure), as_of="2018-12-31")
+    assert "70% (2018-06)" in svg
+    assert "70% (2018-06)" not in timeline_svg(ledger, as_of="2018-12-31")

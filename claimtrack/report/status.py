@@ -164,7 +164,7 @@ def status_table(
     table = Table(
         headers,
         tuple(rows),
-        title=f"Commitments as of {as_day(as_of)}",
+        title=f"Commitments as of {as_day(as_of)}{_known_on(ledger)}",
         wrap=("pledge", "responsible", "flags"),
         narrow=narrow,
     )
@@ -172,6 +172,11 @@ def status_table(
 
 
 _PROGRESS = COMMITMENT_COLUMNS.index("progress")
+
+
+def _known_on(ledger: Ledger) -> str:
+    """``, as known on K`` for a known-by view of a ledger (see ``Ledger.known_by``)."""
+    return "" if ledger.known_on is None else f", as known on {ledger.known_on}"
 
 
 def claim_table(
@@ -210,7 +215,7 @@ def claim_table(
     table = Table(
         CLAIM_COLUMNS,
         tuple(rows),
-        title=f"Claims as of {as_day(as_of)}",
+        title=f"Claims as of {as_day(as_of)}{_known_on(ledger)}",
         wrap=("claim", "claimant", "flags"),
         narrow=CLAIM_NARROW,
     )
