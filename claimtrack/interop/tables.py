@@ -239,6 +239,7 @@ SCHEMA: tuple[Table, ...] = (
             _text("stance", required=True),
             Column("credibility", "INTEGER", ("credibility",)),
             _text("translation"),
+            _text("translator"),
             _text("note"),
         ),
     ),
