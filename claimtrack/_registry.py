@@ -14,7 +14,18 @@ from typing import Any, Generic, TypeVar
 
 from attrs import frozen
 
-from claimtrack.model import Actor, Agreement, Claim, Commitment, Event, Evidence, Source
+from claimtrack.model import (
+    Actor,
+    Agreement,
+    Claim,
+    ClaimRelation,
+    Commitment,
+    CommitmentRelation,
+    Event,
+    Evidence,
+    Source,
+    StatusChange,
+)
 
 __all__ = [
     "ACTORS",
@@ -28,6 +39,8 @@ __all__ = [
     "EVIDENCE",
     "ITEMS",
     "NAMES",
+    "NESTED_REFERENCES",
+    "ROW_NOUNS",
     "SOURCES",
     "Collection",
     "Reference",
@@ -116,6 +129,17 @@ COLLECTIONS: tuple[Collection[Any], ...] = (
 #: The collections whose records have a status history (commitments and claims: "items").
 ITEMS: tuple[Collection[Any], ...] = (COMMITMENTS, CLAIMS)
 
+#: Ids held by records nested inside items (a history entry's evidence, a relation's target).
+NESTED_REFERENCES: Mapping[type, tuple[Reference, ...]] = {
+    StatusChange: _refs(("evidence", "evidence")),
+    CommitmentRelation: _refs(("target", "commitments")),
+    ClaimRelation: _refs(("target", "claims")),
+}
+
+#: What one element of a list field is called (in table key columns): ``history`` holds entries.
+#: A list field not named here is called by its name without a final "s" ("corrections").
+ROW_NOUNS: Mapping[str, str] = {"history": "entry", "relations": "relation", "aliases": "alias"}
+
 NAMES: tuple[str, ...] = tuple(collection.name for collection in COLLECTIONS)
 BY_NAME: Mapping[str, Collection[Any]] = {c.name: c for c in COLLECTIONS}
 BY_TYPE: Mapping[type, Collection[Any]] = {c.record_type: c for c in COLLECTIONS}
@@ -125,11 +149,15 @@ def _check() -> None:
     """Every reference names a known collection and a field of its record type (at import)."""
     import attrs
 
-    for collection in COLLECTIONS:
-        fields = {a.name for a in attrs.fields(collection.record_type)}
-        for reference in collection.references:
+    owners: list[tuple[Any, tuple[Reference, ...]]] = [
+        (collection.record_type, collection.references) for collection in COLLECTIONS
+    ]
+    owners.extend(NESTED_REFERENCES.items())
+    for record_type, references in owners:
+        fields = {a.name for a in attrs.fields(record_type)}
+        for reference in references:
             if reference.target not in BY_NAME or reference.field not in fields:
-                raise AssertionError(f"bad reference {reference} in {collection.name}")
+                raise AssertionError(f"bad reference {reference} in {record_type.__name__}")
 
 
 _check()

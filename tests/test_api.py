@@ -18,7 +18,15 @@ def test_every_public_name_resolves() -> None:
         assert getattr(claimtrack, name) is not None, name
     assert claimtrack.Ledger.__module__ == "claimtrack.ledger"
     assert callable(claimtrack.datasets.pakistan_iran)
-    assert set(claimtrack.__all__) <= set(dir(claimtrack))
+    assert len(set(claimtrack.__all__)) == len(claimtrack.__all__), "a name listed twice"
+
+
+def test_dir_lists_exactly_the_public_api() -> None:
+    """``dir(claimtrack)`` is ``__all__``, and every name in the lazy table is exported: a name
+    added to one list and not the other fails here (``__dir__`` alone cannot show it)."""
+    assert dir(claimtrack) == sorted(claimtrack.__all__)
+    lazy = set(claimtrack._LAZY) | {"datasets", "__version__"}
+    assert lazy == set(claimtrack.__all__)
 
 
 def test_unknown_name_is_an_attribute_error() -> None:

@@ -13,17 +13,7 @@ from pathlib import Path
 import pytest
 
 from claimtrack.cli import main, parser
-from tests.test_errors import valid
-
-
-def write(folder: Path, document: object) -> Path:
-    """Write a ledger document and its archived text into ``folder``."""
-    (folder / "a.txt").write_text(
-        "Steps like fencing by Iran on its side of the border were agreed.", encoding="utf-8"
-    )
-    path = folder / "ledger.json"
-    path.write_text(json.dumps(document), encoding="utf-8")
-    return path
+from tests.ledgers import valid, write
 
 
 def test_validate_ok(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -210,3 +200,21 @@ def test_export_annotations_anchors_quotes_in_the_texts(
     assert main(["export", "--to", "annotations", "--sources", str(tmp_path)]) == 0
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 2 and all(line.startswith("claimtrack: note: $.sources[") for line in err)
+
+
+def _csv_rows(argv: list[str], capsys: pytest.CaptureFixture[str]) -> list[dict[str, str]]:
+    assert main([*argv, "--format", "csv"]) == 0
+    return list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+
+
+def test_report_sort_orders_the_rows(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--sort status`` puts the rows in status order, ties by id; without it they are by id,
+    which here is a different order (so the test sees the sort, not the default)."""
+    base = ["report", "--as-of", "2018-07-31", "--columns", "id,status"]
+    default = [(row["status"], row["id"]) for row in _csv_rows(base, capsys)]
+    by_status = [
+        (row["status"], row["id"]) for row in _csv_rows([*base, "--sort", "status"], capsys)
+    ]
+    assert by_status == sorted(default)
+    assert by_status != default
+    assert [item_id for _, item_id in default] == sorted(item_id for _, item_id in default)

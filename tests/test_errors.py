@@ -11,41 +11,11 @@ import pytest
 
 import claimtrack
 from claimtrack import InvalidLedger, MalformedLedger, QuoteProblems, check_quotes
+from tests.ledgers import valid
 
 TEXT = (
     "Steps like fencing by Iran on its side of the border were agreed. Iran said so. Iran said so."
 )
-
-
-def valid() -> dict[str, Any]:
-    """A small valid ledger document to break one way at a time."""
-    return {
-        "format_version": 1,
-        "sources": [
-            {"id": "src-a", "title": "A", "kind": "news", "published": "2017-11", "text": "a.txt"}
-        ],
-        "actors": [{"id": "iran", "name": "Iran", "kind": "state"}],
-        "commitments": [
-            {
-                "id": "c-fence",
-                "text": "Iran fences its side",
-                "category": "fencing",
-                "obligors": ["iran"],
-                "history": [
-                    {"date": "2017-11", "status": "announced", "evidence": ["ev-1"]},
-                    {"date": "2018", "status": "in_progress", "evidence": ["ev-1"]},
-                ],
-            }
-        ],
-        "evidence": [
-            {
-                "id": "ev-1",
-                "source": "src-a",
-                "quote": {"exact": "fencing by Iran on its side of the border"},
-                "stance": "supports",
-            }
-        ],
-    }
 
 
 def lines_for(document: dict[str, Any]) -> list[str]:

@@ -15,8 +15,7 @@ from claimtrack.cli import main
 from claimtrack.errors import LedgerFileError, UnsafeTarget
 from claimtrack.files import check_target, write_atomically, write_folder_atomically, write_output
 from claimtrack.interop.sqlite import write_sqlite
-from tests.test_cli import write
-from tests.test_errors import valid
+from tests.ledgers import valid, write
 
 
 def ledger_file(folder: Path) -> Path:

@@ -5,171 +5,18 @@ from __future__ import annotations
 import json
 
 from claimtrack import (
-    Actor,
-    ActorKind,
-    Agreement,
-    AgreementKind,
-    Claim,
-    ClaimKind,
-    ClaimRelation,
-    ClaimRelationKind,
     ClaimStatus,
-    Commitment,
-    CommitmentRelation,
-    CommitmentRelationKind,
-    CommitmentStatus,
-    Credibility,
-    Event,
-    EventKind,
-    Evidence,
-    Ledger,
-    Measure,
     PartialDate,
-    Reliability,
-    Source,
-    SourceKind,
-    Stance,
-    StatusChange,
-    TextQuote,
 )
 from claimtrack.interop.annotations import ANNOTATION_CONTEXT, web_annotations, web_annotations_json
 from claimtrack.interop.claimreview import claimreview, claimreview_json
 from claimtrack.interop.vocabularies import Vocabulary
+from tests.ledgers import demo_ledger
 
 D = PartialDate.parse
 
 #: The archived text of the demo report, for filling in prefixes and suffixes.
 REPORT_TEXT = "Officials said on Monday that the bridge will open in June, weeks late."
-
-
-def demo_ledger() -> Ledger:
-    """A small ledger of every kind of record (clearly fictional demo data)."""
-    return Ledger(
-        sources=[
-            Source(
-                id="src-report",
-                title="Demo report on the river bridge",
-                kind=SourceKind.NEWS,
-                publisher="Demo Gazette",
-                author="A. Reporter",
-                published=D("2020-03-02"),
-                url="https://example.org/demo/bridge-report",
-                language="en",
-                reliability=Reliability.B,
-            ),
-            Source(
-                id="src-update",
-                title="Demo update, May",
-                kind=SourceKind.OFFICIAL_STATEMENT,
-                published=D("2020-05"),
-                reliability=Reliability.C,
-            ),
-        ],
-        actors=[
-            Actor(id="ministry", name="Demo Ministry of Works", kind=ActorKind.AGENCY),
-            Actor(
-                id="minister",
-                name="A. Minister",
-                kind=ActorKind.PERSON,
-                aliases=("the minister",),
-                affiliation="ministry",
-            ),
-        ],
-        events=[
-            Event(
-                id="evt-visit",
-                title="Site visit",
-                kind=EventKind.VISIT,
-                date=D("2020-03-01"),
-                end=D("2020-03-02"),
-                participants=("minister",),
-                evidence=("ev-open",),
-            )
-        ],
-        agreements=[
-            Agreement(
-                id="ag-bridge",
-                title="Bridge plan",
-                kind=AgreementKind.PLEDGE,
-                parties=("ministry",),
-                date=D("2020-03-02"),
-                event="evt-visit",
-            )
-        ],
-        commitments=[
-            Commitment(
-                id="c-bridge",
-                text="Open the river bridge by June.",
-                category="infrastructure",
-                agreement="ag-bridge",
-                obligors=("ministry",),
-                due=D("2020-06"),
-                target=Measure(830.0, "m", "bridge length"),
-                history=(
-                    StatusChange(D("2020-03-02"), CommitmentStatus.ANNOUNCED, ("ev-open",)),
-                    StatusChange(
-                        D("2020-05"),
-                        CommitmentStatus.STALLED,
-                        ("ev-closed",),
-                        progress=Measure(120.0, "m"),
-                        note="Work stopped.",
-                    ),
-                ),
-            ),
-            Commitment(
-                id="c-ramp",
-                text="Build the bridge's access ramp.",
-                category="infrastructure",
-                history=(StatusChange(D("2020-03-02"), CommitmentStatus.ANNOUNCED, ("ev-open",)),),
-                relations=(CommitmentRelation(CommitmentRelationKind.PART_OF, "c-bridge"),),
-            ),
-        ],
-        claims=[
-            Claim(
-                id="cl-open",
-                text="The bridge will open in June.",
-                kind=ClaimKind.ASSURANCE,
-                claimants=("minister",),
-                subjects=("ministry",),
-                history=(
-                    StatusChange(D("2020-03-02"), ClaimStatus.UNVERIFIED, ("ev-open",)),
-                    StatusChange(D("2020-05"), ClaimStatus.DISPUTED, ("ev-closed",)),
-                ),
-            ),
-            Claim(
-                id="cl-denial",
-                text="Nothing is wrong with the bridge works.",
-                kind=ClaimKind.DENIAL,
-                claimants=("ministry",),
-                history=(
-                    StatusChange(
-                        PartialDate.parse("2020-05~", inferred="the update is undated"),
-                        ClaimStatus.UNVERIFIED,
-                        ("ev-unanchored",),
-                    ),
-                ),
-                relations=(ClaimRelation(ClaimRelationKind.RESPONDS_TO, "cl-open"),),
-            ),
-        ],
-        evidence=[
-            Evidence(
-                id="ev-open",
-                source="src-report",
-                quote=TextQuote("the bridge will open in June"),
-                stance=Stance.SUPPORTS,
-                credibility=Credibility.PROBABLY_TRUE,
-            ),
-            Evidence(
-                id="ev-closed",
-                source="src-update",
-                quote=TextQuote("The bridge remains closed", suffix="."),
-                stance=Stance.CONTRADICTS,
-                translation="Le pont reste fermé.",
-                note="Demo only.",
-            ),
-            Evidence(id="ev-unanchored", source="src-update", stance=Stance.MENTIONS),
-        ],
-    )
 
 
 def test_claimreview_has_the_required_fields() -> None:

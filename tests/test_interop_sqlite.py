@@ -16,7 +16,7 @@ from claimtrack.interop.sqlite import DatabaseProblem, read_sqlite, sqlite_bytes
 from claimtrack.interop.tables import SCHEMA, NeedsFolder, ledger_rows, walk, write_csv_tables
 from claimtrack.ledger import COLLECTIONS
 from tests.conftest import FIXTURES
-from tests.test_interop_jsonld import demo_ledger
+from tests.ledgers import demo_ledger
 
 TRACKERS = FIXTURES / "trackers"
 
@@ -171,7 +171,7 @@ def test_csv_per_entity_quotes_line_breaks_in_cells(tmp_path: Path) -> None:
         with (tmp_path / "tables" / "commitments.csv").open(encoding="utf-8", newline="") as stream:
             rows = list(csv.reader(stream))
         assert len(rows) == 3
-        assert rows[2][-1] == note
+        assert rows[2][rows[0].index("note")] == note
 
 
 def test_cli_export_and_import_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,7 +12,7 @@ import pytest
 from claimtrack import Ledger
 from claimtrack.cli import main
 from claimtrack.plot import INSTALL_HINT, PlotProblem, PlotUnavailable, draw_timeline, timeline_svg
-from tests.test_interop_jsonld import demo_ledger
+from tests.ledgers import demo_ledger
 
 matplotlib = pytest.importorskip("matplotlib")
 

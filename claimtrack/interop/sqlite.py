@@ -57,7 +57,10 @@ def schema_sql() -> str:
             lines.append(f"{_quote(name)} {kind} NOT NULL")
         for column in table.columns:
             null = " NOT NULL" if column.required else ""
-            lines.append(f"{_quote(column.name)} {column.type}{null}")
+            # A number column has no declared type (no affinity): SQLite then keeps each value
+            # as given, 3 as an integer and 3.0 as a real, so the ledger reads back the same.
+            kind = "" if column.type == "REAL" else f" {column.type}"
+            lines.append(f"{_quote(column.name)}{kind}{null}")
         lines.append(f"PRIMARY KEY ({', '.join(_quote(name) for name in key)})")
         deferred = "DEFERRABLE INITIALLY DEFERRED"
         if table.name in parents:
@@ -102,10 +105,16 @@ def sqlite_bytes(ledger: Ledger) -> bytes:
             for table, key in walk():
                 width = len(key) + len(table.columns)
                 marks = ", ".join("?" * width)
-                connection.executemany(
-                    f"INSERT INTO {_quote(table.name)} VALUES ({marks})",  # noqa: S608 - schema names
-                    rows[table.name],
-                )
+                try:
+                    connection.executemany(
+                        f"INSERT INTO {_quote(table.name)} VALUES ({marks})",  # noqa: S608
+                        rows[table.name],
+                    )
+                except OverflowError:  # a whole number beyond SQLite's 64 bits
+                    raise DatabaseProblem(
+                        f"table {table.name!r} holds a whole number too large for SQLite"
+                        " (beyond 64 bits); the JSON ledger keeps it"
+                    ) from None
         broken = connection.execute("PRAGMA foreign_key_check").fetchall()
         if broken:  # pragma: no cover - a valid ledger has no dangling references
             raise DatabaseProblem(f"dangling references in the export: {broken[:3]}")

@@ -15,15 +15,21 @@ models, and a ledger read back is validated like any file.
 from __future__ import annotations
 
 import csv
+import enum
 import io
 import os
+import typing
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
 from attrs import frozen
 
+from claimtrack import _registry as registry
 from claimtrack.codec import FORMAT_VERSION, from_document, to_document
+from claimtrack.codec.shapes import is_homogeneous_tuple, optional_inner
+from claimtrack.dates import PartialDate
 from claimtrack.errors import NeedsFolder
 from claimtrack.files import write_folder_atomically
 from claimtrack.ledger import Ledger
@@ -76,174 +82,95 @@ class Table:
     children: tuple[Table, ...] = ()
 
 
-def _text(name: str, *, required: bool = False, path: tuple[str, ...] | None = None) -> Column:
-    return Column(name, "TEXT", (name,) if path is None else path, required)
+def _row_noun(field: str) -> str:
+    found = registry.ROW_NOUNS.get(field)
+    if found is not None:
+        return found
+    return field[:-1] if field.endswith("s") and not field.endswith("ss") else field
 
 
-def _ref(name: str, collection: str, *, required: bool = False) -> Column:
-    return Column(name, "TEXT", (name,), required, collection)
+def _scalar_type(hint: Any) -> str:
+    if isinstance(hint, type) and issubclass(hint, enum.IntEnum):
+        return "INTEGER"
+    if hint is float:
+        return "REAL"
+    if hint is int:
+        return "INTEGER"
+    return "TEXT"  # text, enums, and the status of a history entry
 
 
-def _date(name: str, *, required: bool = False) -> tuple[Column, Column]:
-    return (
-        Column(name, "TEXT", (name,), required, part="edtf"),
-        Column(f"{name}_inferred", "TEXT", (name,), part="inferred"),
+def _shape(
+    record_type: type,
+    references: Mapping[str, str],
+    *,
+    owner: str,
+    path: tuple[str, ...] = (),
+    prefix: str = "",
+    required: bool = True,
+    skip: frozenset[str] = frozenset(),
+) -> tuple[list[Column], list[Table]]:
+    """The columns and child tables of one model class, read from its attrs fields.
+
+    A date is two columns (EDTF text, inferred reason); a nested record (a quote, a measure) is
+    flattened into ``name_field`` columns; a list is a child table named ``owner_field``.
+    """
+    record_type = typing.get_origin(record_type) or record_type
+    hints = typing.get_type_hints(record_type)
+    columns: list[Column] = []
+    children: list[Table] = []
+    for attribute in attrs.fields(record_type):
+        name = attribute.name
+        if name in skip:
+            continue
+        hint = hints[name]
+        inner = optional_inner(hint)
+        hint = hint if inner is None else inner
+        needed = required and attribute.default is attrs.NOTHING
+        where = (*path, name)
+        if hint is PartialDate:
+            columns.append(Column(prefix + name, "TEXT", where, needed, part="edtf"))
+            columns.append(Column(f"{prefix}{name}_inferred", "TEXT", where, part="inferred"))
+        elif is_homogeneous_tuple(hint):
+            element = typing.get_args(hint)[0]
+            element = typing.get_origin(element) or element
+            table = f"{owner}_{name}"
+            if attrs.has(element):
+                nested = {r.field: r.target for r in registry.NESTED_REFERENCES.get(element, ())}
+                sub_columns, sub_children = _shape(element, nested, owner=table)
+                children.append(
+                    Table(table, name, _row_noun(name), tuple(sub_columns), tuple(sub_children))
+                )
+            else:
+                target = references.get(name)
+                noun = registry.BY_NAME[target].noun if target else _row_noun(name)
+                column = Column(noun, _scalar_type(element), (), True, target)
+                children.append(Table(table, name, noun, (column,)))
+        elif attrs.has(hint):
+            nested_columns, _ = _shape(
+                hint, {}, owner=owner, path=where, prefix=f"{prefix}{name}_", required=False
+            )
+            columns.extend(nested_columns)
+        else:
+            columns.append(
+                Column(prefix + name, _scalar_type(hint), where, needed, references.get(name))
+            )
+    return columns, children
+
+
+def _collection_table(collection: registry.Collection[Any]) -> Table:
+    references = {r.field: r.target for r in collection.references}
+    columns, children = _shape(
+        collection.record_type,
+        references,
+        owner=collection.noun,
+        skip=frozenset({collection.id_field}),
     )
+    return Table(collection.name, collection.name, collection.noun, tuple(columns), tuple(children))
 
 
-def _measure(name: str) -> tuple[Column, ...]:
-    return (
-        Column(f"{name}_value", "REAL", (name, "value")),
-        _text(f"{name}_unit", path=(name, "unit")),
-        _text(f"{name}_description", path=(name, "description")),
-    )
-
-
-def _ids(table: str, field: str, column: str, collection: str) -> Table:
-    """A child table holding a list of ids of another collection."""
-    return Table(table, field, column, (Column(column, "TEXT", (), True, collection),))
-
-
-def _history(owner: str) -> Table:
-    return Table(
-        f"{owner}_history",
-        "history",
-        "entry",
-        (
-            *_date("date", required=True),
-            _text("status", required=True),
-            *_measure("progress"),
-            _text("note"),
-        ),
-        (_ids(f"{owner}_history_evidence", "evidence", "evidence", "evidence"),),
-    )
-
-
-def _relations(owner: str, collection: str) -> Table:
-    return Table(
-        f"{owner}_relations",
-        "relations",
-        "relation",
-        (_text("kind", required=True), _ref("target", collection, required=True)),
-    )
-
-
-#: Every table, parents before children, collections in ledger order.
-SCHEMA: tuple[Table, ...] = (
-    Table(
-        "sources",
-        "sources",
-        "source",
-        (
-            _text("title", required=True),
-            _text("kind", required=True),
-            _text("publisher"),
-            _text("author"),
-            *_date("published"),
-            _text("url"),
-            _text("language"),
-            _text("reliability"),
-            _text("text"),
-            _text("note"),
-        ),
-    ),
-    Table(
-        "actors",
-        "actors",
-        "actor",
-        (
-            _text("name", required=True),
-            _text("kind", required=True),
-            _text("role"),
-            _ref("affiliation", "actors"),
-            _text("note"),
-        ),
-        (Table("actor_aliases", "aliases", "alias", (Column("alias", "TEXT", (), True),)),),
-    ),
-    Table(
-        "events",
-        "events",
-        "event",
-        (
-            _text("title", required=True),
-            _text("kind", required=True),
-            *_date("date"),
-            *_date("end"),
-            _text("place"),
-            _ref("part_of", "events"),
-            _text("note"),
-        ),
-        (
-            _ids("event_participants", "participants", "actor", "actors"),
-            _ids("event_evidence", "evidence", "evidence", "evidence"),
-        ),
-    ),
-    Table(
-        "agreements",
-        "agreements",
-        "agreement",
-        (
-            _text("title", required=True),
-            _text("kind", required=True),
-            *_date("date"),
-            _ref("event", "events"),
-            _text("note"),
-        ),
-        (
-            _ids("agreement_parties", "parties", "actor", "actors"),
-            _ids("agreement_evidence", "evidence", "evidence", "evidence"),
-        ),
-    ),
-    Table(
-        "commitments",
-        "commitments",
-        "commitment",
-        (
-            _text("text", required=True),
-            _text("category", required=True),
-            _ref("agreement", "agreements"),
-            *_date("due"),
-            *_measure("target"),
-            _text("note"),
-        ),
-        (
-            _ids("commitment_obligors", "obligors", "actor", "actors"),
-            _ids("commitment_beneficiaries", "beneficiaries", "actor", "actors"),
-            _history("commitment"),
-            _ids("commitment_evidence", "evidence", "evidence", "evidence"),
-            _relations("commitment", "commitments"),
-        ),
-    ),
-    Table(
-        "claims",
-        "claims",
-        "claim",
-        (_text("text", required=True), _text("kind", required=True), _text("note")),
-        (
-            _ids("claim_claimants", "claimants", "actor", "actors"),
-            _ids("claim_subjects", "subjects", "actor", "actors"),
-            _history("claim"),
-            _ids("claim_evidence", "evidence", "evidence", "evidence"),
-            _relations("claim", "claims"),
-        ),
-    ),
-    Table(
-        "evidence",
-        "evidence",
-        "evidence",
-        (
-            _ref("source", "sources", required=True),
-            _text("quote_exact", path=("quote", "exact")),
-            _text("quote_prefix", path=("quote", "prefix")),
-            _text("quote_suffix", path=("quote", "suffix")),
-            _text("stance", required=True),
-            Column("credibility", "INTEGER", ("credibility",)),
-            _text("translation"),
-            _text("translator"),
-            _text("note"),
-        ),
-    ),
-)
+#: Every table, parents before children, collections in ledger order: derived from the
+#: registry and the models' attrs fields, so a new field or record type gets its columns.
+SCHEMA: tuple[Table, ...] = tuple(_collection_table(c) for c in registry.COLLECTIONS)
 
 
 def walk(tables: Sequence[Table] = SCHEMA) -> Iterator[tuple[Table, tuple[str, ...]]]:
