@@ -57,10 +57,8 @@ def schema_sql() -> str:
             lines.append(f"{_quote(name)} {kind} NOT NULL")
         for column in table.columns:
             null = " NOT NULL" if column.required else ""
-            # A number column has no declared type (no affinity): SQLite then keeps each value
-            # as given, 3 as an integer and 3.0 as a real, so the ledger reads back the same.
-            kind = "" if column.type == "REAL" else f" {column.type}"
-            lines.append(f"{_quote(column.name)}{kind}{null}")
+            kind = _sql_type(column.type)
+            lines.append(f"{_quote(column.name)}{' ' + kind if kind else ''}{null}")
         lines.append(f"PRIMARY KEY ({', '.join(_quote(name) for name in key)})")
         deferred = "DEFERRABLE INITIALLY DEFERRED"
         if table.name in parents:
@@ -170,16 +168,24 @@ def _read_rows(connection: sqlite3.Connection, name: str) -> dict[str, list[tupl
         for column, kind in declared.items():
             if column not in found:
                 raise DatabaseProblem(f"{name}: table {table.name!r} has no column {column!r}")
-            if found[column] != kind:
+            if found[column] != _sql_type(kind):
                 shown = found[column] or "untyped"
+                expected = _sql_type(kind) or "untyped"
                 raise DatabaseProblem(
-                    f"{name}: column {table.name}.{column} is declared {shown}; expected {kind}"
+                    f"{name}: column {table.name}.{column} is declared {shown}; expected {expected}"
                 )
         names = ", ".join(_quote(column) for column in declared)
         order = ", ".join(_quote(column) for column in key)
         cursor = connection.execute(f"SELECT {names} FROM {_quote(table.name)} ORDER BY {order}")  # noqa: S608 - names come from the schema
         rows[table.name] = [_checked(row, declared, table.name, name) for row in cursor]
     return rows
+
+
+def _sql_type(kind: str) -> str:
+    """The type a column is declared with. A number (REAL) column is declared with none (no
+    affinity): SQLite then keeps each value as given, 3 as an integer and 3.0 as a real, so a
+    ledger reads back saving the same bytes."""
+    return "" if kind == "REAL" else kind
 
 
 def _declared_types(table: Table, key: tuple[str, ...]) -> dict[str, str]:
