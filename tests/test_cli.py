@@ -218,3 +218,21 @@ def test_report_sort_orders_the_rows(capsys: pytest.CaptureFixture[str]) -> None
     assert by_status == sorted(default)
     assert by_status != default
     assert [item_id for _, item_id in default] == sorted(item_id for _, item_id in default)
+
+
+def test_texts_is_the_text_folder_option_everywhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """validate, coverage and export take ``--texts`` like the in-place updates; the old name
+    ``--sources`` still works."""
+    path = write(tmp_path, valid())
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for option in ("--texts", "--sources"):
+        assert main(["validate", "--ledger", str(path), option, str(tmp_path)]) == 0
+        assert main(["validate", "--ledger", str(path), option, str(empty)]) == 1
+    capsys.readouterr()
+    for command in ("validate", "coverage", "export"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        assert "--texts DIR" in capsys.readouterr().out

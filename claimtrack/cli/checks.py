@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from claimtrack.cli.options import EXIT_OK, Commands, open_ledger, sources_option, text_folder
+from claimtrack.cli.options import EXIT_OK, Commands, open_ledger, text_folder, texts_option
 from claimtrack.errors import InvalidLedger
 from claimtrack.quotes import check_quotes
 
@@ -47,17 +47,17 @@ def register(commands: Commands) -> None:
         "validate",
         _validate,
         "check a ledger's format, integrity, lifecycle and every quote against archived texts",
-        "claimtrack validate --ledger my.json --sources texts/",
+        "claimtrack validate --ledger my.json --texts texts/",
         as_of=False,
         table=False,
     )
-    sources_option(validate)
+    texts_option(validate)
     coverage = commands.add(
         "coverage",
         _coverage,
         "list, per source, the sentences no evidence quote touches (for completeness reviews)",
-        "claimtrack coverage --sources fixtures/sources",
+        "claimtrack coverage --texts fixtures/sources",
         as_of=False,
         table=False,
     )
-    sources_option(coverage)
+    texts_option(coverage)

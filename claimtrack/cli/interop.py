@@ -20,8 +20,8 @@ from claimtrack.cli.options import (
     as_of_day,
     force_option,
     open_ledger,
-    sources_option,
     text_folder,
+    texts_option,
 )
 from claimtrack.errors import InvalidLedger, NothingToExport
 from claimtrack.files import STDOUT, check_target, write_folder_atomically, write_output
@@ -251,7 +251,7 @@ def register(commands: Commands) -> None:
     )
     export.add_argument("--title", metavar="TEXT", help="the html page's title")
     force_option(export)
-    sources_option(export)
+    texts_option(export)
     export.add_argument(
         "--reviewer",
         default="claimtrack",

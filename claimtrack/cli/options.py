@@ -45,6 +45,7 @@ __all__ = [
     "sources_option",
     "table_options",
     "text_folder",
+    "texts_option",
 ]
 
 #: ``claimtrack.errors.UsageError`` under the name command modules have used: a command-line
@@ -146,8 +147,8 @@ def settle_dates(args: argparse.Namespace) -> None:
 
 
 def text_folder(args: argparse.Namespace) -> Path:
-    """The archived-texts folder: ``--sources``, else the ledger's folder."""
-    return args.sources if args.sources is not None else Path(args.ledger).parent
+    """The archived-texts folder: ``--texts``, else the ledger's folder."""
+    return args.texts if args.texts is not None else Path(args.ledger).parent
 
 
 #: Marks an inferred date in text tables; explained under the table.
@@ -338,14 +339,25 @@ def ledger_option(sub: argparse.ArgumentParser, mode: Literal["read", "write", "
         )
 
 
-def sources_option(sub: argparse.ArgumentParser) -> None:
-    """``--sources DIR``: the archived source texts a command reads (see :func:`text_folder`)."""
+def texts_option(sub: argparse.ArgumentParser) -> None:
+    """``--texts DIR``: the archived source texts a command reads (see :func:`text_folder`).
+
+    The same name as the in-place updates' option; ``--sources``, its old name on validate,
+    coverage and export, is still accepted (deprecated; it said "sources" for a folder of texts).
+    """
     sub.add_argument(
+        "--texts",
         "--sources",
+        dest="texts",
         type=Path,
         metavar="DIR",
-        help="folder of archived source texts (default: the ledger's folder)",
+        help="folder of archived source texts (default: the ledger's folder);"
+        " --sources is the old, deprecated name",
     )
+
+
+#: The old name of :func:`texts_option` (deprecated).
+sources_option = texts_option
 
 
 def force_option(sub: argparse.ArgumentParser) -> None:

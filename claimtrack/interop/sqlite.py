@@ -17,7 +17,14 @@ from pathlib import Path
 from claimtrack.codec import FORMAT_VERSION
 from claimtrack.errors import DatabaseProblem
 from claimtrack.files import write_atomically
-from claimtrack.interop.tables import SCHEMA, Table, Value, ledger_from_rows, ledger_rows, walk
+from claimtrack.interop.tables import (
+    SCHEMA,
+    EntityTable,
+    Value,
+    ledger_from_rows,
+    ledger_rows,
+    walk,
+)
 from claimtrack.ledger import Ledger
 
 __all__ = ["DatabaseProblem", "read_sqlite", "schema_sql", "sqlite_bytes", "write_sqlite"]
@@ -35,7 +42,7 @@ def _parent_keys() -> dict[str, tuple[str, tuple[str, ...]]]:
     found: dict[str, tuple[str, tuple[str, ...]]] = {}
     keys = {table.name: key for table, key in walk()}
 
-    def visit(table: Table) -> None:
+    def visit(table: EntityTable) -> None:
         for child in table.children:
             found[child.name] = (table.name, keys[table.name])
             visit(child)
@@ -188,7 +195,7 @@ def _sql_type(kind: str) -> str:
     return "" if kind == "REAL" else kind
 
 
-def _declared_types(table: Table, key: tuple[str, ...]) -> dict[str, str]:
+def _declared_types(table: EntityTable, key: tuple[str, ...]) -> dict[str, str]:
     """Each column of a table, key columns first, with the SQL type ``schema_sql`` gives it."""
     types = {column: "TEXT" if position == 0 else "INTEGER" for position, column in enumerate(key)}
     types.update((column.name, column.type) for column in table.columns)

@@ -38,6 +38,7 @@ from claimtrack.report.table import spreadsheet_cell
 __all__ = [
     "SCHEMA",
     "Column",
+    "EntityTable",
     "NeedsFolder",
     "Table",
     "csv_tables",
@@ -68,7 +69,7 @@ class Column:
 
 
 @frozen
-class Table:
+class EntityTable:
     """A table made from a collection or from a list inside each record of its parent table.
 
     ``field`` is the document key of the collection or list; ``noun`` names a row of this table
@@ -79,7 +80,12 @@ class Table:
     field: str
     noun: str
     columns: tuple[Column, ...]
-    children: tuple[Table, ...] = ()
+    children: tuple[EntityTable, ...] = ()
+
+
+#: The old name of :class:`EntityTable` (deprecated: ``claimtrack.report.Table`` is the
+#: rendered table; this one is a table of the relational schema).
+Table = EntityTable
 
 
 def _row_noun(field: str) -> str:
@@ -108,7 +114,7 @@ def _shape(
     prefix: str = "",
     required: bool = True,
     skip: frozenset[str] = frozenset(),
-) -> tuple[list[Column], list[Table]]:
+) -> tuple[list[Column], list[EntityTable]]:
     """The columns and child tables of one model class, read from its attrs fields.
 
     A date is two columns (EDTF text, inferred reason); a nested record (a quote, a measure) is
@@ -117,7 +123,7 @@ def _shape(
     record_type = typing.get_origin(record_type) or record_type
     hints = typing.get_type_hints(record_type)
     columns: list[Column] = []
-    children: list[Table] = []
+    children: list[EntityTable] = []
     for attribute in attrs.fields(record_type):
         name = attribute.name
         if name in skip:
@@ -138,13 +144,15 @@ def _shape(
                 nested = {r.field: r.target for r in registry.NESTED_REFERENCES.get(element, ())}
                 sub_columns, sub_children = _shape(element, nested, owner=table)
                 children.append(
-                    Table(table, name, _row_noun(name), tuple(sub_columns), tuple(sub_children))
+                    EntityTable(
+                        table, name, _row_noun(name), tuple(sub_columns), tuple(sub_children)
+                    )
                 )
             else:
                 target = references.get(name)
                 noun = registry.BY_NAME[target].noun if target else _row_noun(name)
                 column = Column(noun, _scalar_type(element), (), True, target)
-                children.append(Table(table, name, noun, (column,)))
+                children.append(EntityTable(table, name, noun, (column,)))
         elif attrs.has(hint):
             nested_columns, _ = _shape(
                 hint, {}, owner=owner, path=where, prefix=f"{prefix}{name}_", required=False
@@ -157,7 +165,7 @@ def _shape(
     return columns, children
 
 
-def _collection_table(collection: registry.Collection[Any]) -> Table:
+def _collection_table(collection: registry.Collection[Any]) -> EntityTable:
     references = {r.field: r.target for r in collection.references}
     columns, children = _shape(
         collection.record_type,
@@ -165,22 +173,26 @@ def _collection_table(collection: registry.Collection[Any]) -> Table:
         owner=collection.noun,
         skip=frozenset({collection.id_field}),
     )
-    return Table(collection.name, collection.name, collection.noun, tuple(columns), tuple(children))
+    return EntityTable(
+        collection.name, collection.name, collection.noun, tuple(columns), tuple(children)
+    )
 
 
 #: Every table, parents before children, collections in ledger order: derived from the
 #: registry and the models' attrs fields, so a new field or record type gets its columns.
-SCHEMA: tuple[Table, ...] = tuple(_collection_table(c) for c in registry.COLLECTIONS)
+SCHEMA: tuple[EntityTable, ...] = tuple(_collection_table(c) for c in registry.COLLECTIONS)
 
 
-def walk(tables: Sequence[Table] = SCHEMA) -> Iterator[tuple[Table, tuple[str, ...]]]:
+def walk(tables: Sequence[EntityTable] = SCHEMA) -> Iterator[tuple[EntityTable, tuple[str, ...]]]:
     """Every table with the names of its key columns, parents first.
 
     A collection's key is ``("id",)``; a child's is its parent's key with the parent's last key
     column named by the parent's noun, then ``position``.
     """
 
-    def visit(table: Table, key: tuple[str, ...]) -> Iterator[tuple[Table, tuple[str, ...]]]:
+    def visit(
+        table: EntityTable, key: tuple[str, ...]
+    ) -> Iterator[tuple[EntityTable, tuple[str, ...]]]:
         yield table, key
         for child in table.children:
             owner = (*key[:-1], table.noun) if key != ("id",) else (table.noun,)
@@ -221,7 +233,7 @@ def ledger_rows(ledger: Ledger) -> dict[str, list[tuple[Value, ...]]]:
     document = to_document(ledger)
     rows: dict[str, list[tuple[Value, ...]]] = {table.name: [] for table, _ in walk()}
 
-    def emit(table: Table, items: Sequence[Any], owner: tuple[Value, ...] | None) -> None:
+    def emit(table: EntityTable, items: Sequence[Any], owner: tuple[Value, ...] | None) -> None:
         for position, item in enumerate(items):
             key: tuple[Value, ...] = (item["id"],) if owner is None else (*owner, position)
             rows[table.name].append((*key, *(_get(item, column) for column in table.columns)))
@@ -245,7 +257,7 @@ def ledger_from_rows(rows: Mapping[str, Sequence[Sequence[Value]]]) -> Ledger:
             members.sort(key=lambda row: row[len(key) - 1])  # type: ignore[arg-type,return-value]
         grouped[table.name] = by_owner
 
-    def build(table: Table, owner: tuple[Value, ...]) -> list[Any]:
+    def build(table: EntityTable, owner: tuple[Value, ...]) -> list[Any]:
         width = len(keys[table.name])
         items: list[Any] = []
         for row in grouped[table.name].get(owner, []):
@@ -302,6 +314,6 @@ def write_csv_tables(
     return write_folder_atomically(folder, csv_tables(ledger), force=force)
 
 
-def column_names(table: Table) -> list[str]:
+def column_names(table: EntityTable) -> list[str]:
     """The names of a table's value columns (its key columns come first, from ``walk``)."""
     return [column.name for column in table.columns]
