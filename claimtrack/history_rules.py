@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
+from claimtrack import _registry as registry
 from claimtrack.model import Commitment, Correction, Progress, StatusChange
 
 __all__ = [
@@ -19,7 +20,7 @@ __all__ = [
     "progress_holds",
 ]
 
-_EVIDENCE = "evidence"
+_EVIDENCE = registry.EVIDENCE.name
 
 
 class Checker(Protocol):

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from claimtrack import _registry as registry
 from claimtrack.history import correction_key, entry_key
 from claimtrack.lifecycle import initial_status
 from claimtrack.model import Check, Claim, Commitment, Correction, Progress, StatusChange
@@ -128,7 +129,7 @@ def known_collections(
             else r
             for r in views[name]
         )
-    kept: dict[str, list[Any]] = {"commitments": [], "claims": []}
+    kept: dict[str, list[Any]] = {collection.name: [] for collection in registry.ITEMS}
     for name, found in kept.items():
         for item in views[name]:
             known = item_known_by(item, day, published)

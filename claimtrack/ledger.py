@@ -152,7 +152,7 @@ class Ledger(LedgerHistory):
             raise TypeError(f"Ledger() got an unexpected keyword argument {unknown[0]!r}")
         given = {name: tuple(collections.get(name, ())) for name in registry.NAMES}
         # Entries get their ids and date order first: the rules then see the stored form.
-        for name in ("commitments", "claims"):
+        for name in (collection.name for collection in registry.ITEMS):
             items = given[name]
             revised = tuple(map(normalised, items))
             if any(a is not b for a, b in zip(revised, items, strict=True)):

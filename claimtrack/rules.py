@@ -29,17 +29,13 @@ from claimtrack.history_rules import (
     progress_holds,
 )
 from claimtrack.lifecycle import (
-    CLAIM_TRANSITIONS,
-    COMMITMENT_TRANSITIONS,
-    NEEDS_STANCE,
     ClaimStatus,
     CommitmentStatus,
     Policy,
     Stance,
-    initial_status,
-    transition_refusal,
 )
-from claimtrack.model import Claim, ClaimRelation, Commitment, CommitmentRelation, StatusChange
+from claimtrack.lifecycle_rules import explain_history, history_holds
+from claimtrack.model import Claim, ClaimRelation, Commitment, CommitmentRelation
 
 __all__ = [
     "CATEGORY_PATTERN",
@@ -245,50 +241,6 @@ _STATUS_KINDS: dict[str, type[CommitmentStatus] | type[ClaimStatus]] = {
     registry.COMMITMENTS.name: CommitmentStatus,
     registry.CLAIMS.name: ClaimStatus,
 }
-_INITIAL = {kind: initial_status(kind) for kind in (CommitmentStatus, ClaimStatus)}
-# Keyed by the statuses' string values: str hashing is far cheaper than Enum.__hash__.
-_NEXT_VALUES: dict[type, dict[str, set[str]]] = {
-    kind: {status._value_: {s._value_ for s in nxt} for status, nxt in table.items()}
-    for kind, table in (
-        (CommitmentStatus, COMMITMENT_TRANSITIONS),
-        (ClaimStatus, CLAIM_TRANSITIONS),
-    )
-}
-_NEEDS_VALUES = {status._value_: stance._value_ for status, stance in NEEDS_STANCE.items()}
-
-
-def _history_holds(
-    history: Sequence[StatusChange[Any]],
-    stances: dict[str, str],
-    kind: type[CommitmentStatus] | type[ClaimStatus],
-    strict: bool,
-) -> bool:
-    if not history:
-        return False
-    previous = history[0]
-    if previous.status is not _INITIAL[kind]:
-        return False
-    table = _NEXT_VALUES[kind]
-    made = previous.date.earliest
-    for change in history[1:]:
-        status = change.status
-        if (
-            type(status) is not kind
-            or (not change.evidence and change.check is None)
-            or change.date.latest < made
-        ):
-            return False
-        if (
-            status._value_ not in table[previous.status._value_]
-            and (strict or not (change.note and change.note.strip()))
-            and not (status is previous.status and change.check and not change.evidence)
-        ):
-            return False
-        needed = _NEEDS_VALUES.get(status._value_)
-        if needed is not None and needed not in {stances[e] for e in change.evidence}:
-            return False
-        previous = change
-    return True
 
 
 def _history_rule(collection: registry.Collection[Any], *, strict: bool = False) -> Rule:
@@ -307,79 +259,14 @@ def _history_rule(collection: registry.Collection[Any], *, strict: bool = False)
         ):
             return False
         stances = {e.id: e.stance._value_ for e in collections[registry.EVIDENCE.name]}
-        return all(_history_holds(item.history, stances, kind, strict) for item in items)
+        return all(history_holds(item.history, stances, kind, strict) for item in items)
 
     def explain(checker: Checker, path: str, item: Commitment | Claim) -> None:
-        _explain_history(checker, path, item.id, item.history, kind, collection.noun)
+        explain_history(checker, path, item.id, item.history, kind, collection.noun)
 
     return Rule(
         f"{collection.name} histories follow the lifecycle", collection.name, holds, explain
     )
-
-
-def _explain_history(
-    checker: Checker,
-    path: str,
-    item_id: str,
-    history: Sequence[StatusChange[Any]],
-    kind: type[CommitmentStatus] | type[ClaimStatus],
-    noun: str,
-) -> None:
-    if not history:
-        checker.add(f"{path}.history", "a history needs at least its first entry")
-        return
-    wrong_kind = False
-    for position, change in enumerate(history):
-        if type(change.status) is not kind:
-            wrong_kind = True
-            valid = ", ".join(status.value for status in kind)
-            checker.add(
-                f"{path}.history[{position}].status",
-                f"{change.status.value!r} is not a {noun} status; expected one of {valid}",
-            )
-    first = history[0]
-    initial = initial_status(kind)
-    if not wrong_kind and first.status != initial:
-        checker.add(
-            f"{path}.history[0].status",
-            f"a history starts with {initial.value!r}, not {first.status.value!r}",
-        )
-    previous = first
-    for position, change in enumerate(history):
-        where = f"{path}.history[{position}]"
-        checker.refer_all(f"{where}.evidence", registry.EVIDENCE.name, change.evidence)
-        if position == 0:
-            continue
-        if change.date.known_before(first.date):
-            checker.add(
-                f"{where}.date",
-                f"{change.date} is before the item was made ({first.date}); a history starts"
-                " with the pledge or claim itself",
-            )
-        if wrong_kind:
-            previous = change
-            continue
-        stances = [checker.stances[e] for e in change.evidence if e in checker.stances]
-        if change.evidence and not stances:
-            stances = [Stance.MENTIONS]  # dangling ids are reported above; don't pile on
-        refusal = transition_refusal(
-            item_id,
-            previous.status,
-            change.status,
-            stances,
-            reason=bool(change.note and change.note.strip()),
-            checked=change.check is not None,
-            policy=checker.policy,
-        )
-        if refusal is not None:
-            rule, message = refusal
-            field = "status"
-            if rule == "evidence-required" or "-needs-" in rule:
-                field = "evidence"
-            elif rule == "reason-required":
-                field = "note"
-            checker.add(f"{where}.{field}", message)
-        previous = change
 
 
 def _entries_rule(collection: registry.Collection[Any]) -> Rule:
