@@ -134,9 +134,12 @@ def test_csv_per_entity_writes_every_table(tmp_path: Path) -> None:
         encoding="utf-8", newline=""
     ) as stream:
         rows = list(csv.reader(stream))
+    # Every field of a history entry, in field order (the schema is derived from the model):
+    # its id, date, status, progress, note and the check it may rest on.
     assert rows[0] == [
         "commitment",
         "position",
+        "id",
         "date",
         "date_inferred",
         "status",
@@ -144,8 +147,18 @@ def test_csv_per_entity_writes_every_table(tmp_path: Path) -> None:
         "progress_unit",
         "progress_description",
         "note",
+        "check_by",
+        "check_on",
+        "check_on_inferred",
+        "check_searched",
+        "check_sought",
+        "check_note",
     ]
-    assert rows[2] == ["c-bridge", "1", "2020-05", "", "stalled", "120.0", "m", "", "Work stopped."]
+    entry = demo_ledger().commitments["c-bridge"].history[1]
+    assert rows[2] == [
+        "c-bridge", "1", entry.id, "2020-05", "", "stalled", "120.0", "m", "", "Work stopped.",
+        *[""] * 6,
+    ]  # fmt: skip
     assert len(rows) - 1 == len(ledger_rows(demo_ledger())["commitment_history"])
     assert len(SCHEMA) == len(COLLECTIONS)
 
