@@ -236,3 +236,37 @@ def test_texts_is_the_text_folder_option_everywhere(
         with pytest.raises(SystemExit):
             main([command, "--help"])
         assert "--texts DIR" in capsys.readouterr().out
+
+
+def test_example_picks_a_bundled_ledger(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--example NAME`` reads a bundled ledger in any report; unknown names are usage errors."""
+    assert (
+        main(
+            [
+                "report",
+                "--example",
+                "pakistan-iran-monitor",
+                "--as-of",
+                "2024-12-31",
+                "--format",
+                "json",
+                "--columns",
+                "id",
+            ]
+        )
+        == 0
+    )
+    ids = {row["id"] for row in json.loads(capsys.readouterr().out)}
+    assert "c-liaison-officers" in ids
+    assert (
+        main(["report", "--example", "pakistan-iran", "--format", "json", "--columns", "id"]) == 0
+    )
+    seed_ids = {row["id"] for row in json.loads(capsys.readouterr().out)}
+    assert seed_ids < ids
+    with pytest.raises(SystemExit) as exit_info:
+        main(["scorecard", "--example", "nope"])
+    assert exit_info.value.code == 2
+    assert "the examples are: pakistan-iran, pakistan-iran-monitor" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["report", "--example", "pakistan-iran", "--ledger", "x.json"])
+    assert "not allowed with argument --example" in capsys.readouterr().err

@@ -35,6 +35,7 @@ __all__ = [
     "column_names",
     "day",
     "emit",
+    "example_ledger",
     "force_option",
     "is_bundled",
     "ledger_option",
@@ -108,6 +109,17 @@ _fell_back: list[bool] = []
 def bundled_ledger() -> Path:
     """The bundled Pakistan-Iran example ledger."""
     return datasets.folder() / datasets.PAKISTAN_IRAN
+
+
+def example_ledger(name: str) -> Path:
+    """The file of the bundled example ledger called ``name`` (``--example NAME``)."""
+    try:
+        return datasets.folder() / datasets.EXAMPLES[name]
+    except KeyError:
+        known = ", ".join(sorted(datasets.EXAMPLES))
+        raise argparse.ArgumentTypeError(
+            f"no bundled example called {name!r}; the examples are: {known}"
+        ) from None
 
 
 def is_bundled(path: str | os.PathLike[str]) -> bool:
@@ -320,13 +332,23 @@ def ledger_option(sub: argparse.ArgumentParser, mode: Literal["read", "write", "
     since the bundled ledger is never written."""
     named = os.environ.get(LEDGER_VARIABLE) or None
     if mode == "read":
-        sub.add_argument(
+        which = sub.add_mutually_exclusive_group()
+        which.add_argument(
             "--ledger",
             type=Path,
             default=Path(named) if named else bundled_ledger(),
             metavar="PATH",
             help=f"ledger file (default: ${LEDGER_VARIABLE}, else the bundled Pakistan-Iran"
             " example)",
+        )
+        which.add_argument(
+            "--example",
+            dest="ledger",
+            type=example_ledger,
+            metavar="NAME",
+            help="read a bundled example ledger instead: "
+            + ", ".join(sorted(datasets.EXAMPLES))
+            + " (the 2013-2025 monitor)",
         )
     elif mode == "write":
         sub.add_argument(
