@@ -34,8 +34,10 @@ __all__ = [
     "correction_key",
     "entry_id",
     "entry_key",
+    "is_move",
     "normalised",
     "progress_id",
+    "status_began",
     "unusual_entries",
 ]
 
@@ -227,6 +229,21 @@ def unusual_entries(item: Commitment | Claim) -> list[StatusChange[Any]]:
         and not is_usual(previous.status, change.status)
         and not _confirms(previous, change)
     ]
+
+
+def is_move(history: Sequence[StatusChange[Any]], position: int) -> bool:
+    """Whether the entry at ``position`` changes the status: an entry keeping the status before
+    it (a check confirming it, or new evidence for it) is no move, and the first entry (the
+    pledge or claim itself) is none either."""
+    return position > 0 and history[position].status != history[position - 1].status
+
+
+def status_began(history: Sequence[StatusChange[Any]], position: int) -> int:
+    """The position of the entry where the status in effect at ``position`` began: the entry
+    the status last changed at ("since"), skipping later entries that only confirm it."""
+    while position > 0 and not is_move(history, position):
+        position -= 1
+    return position
 
 
 def _confirms(previous: StatusChange[Any], change: StatusChange[Any]) -> bool:

@@ -318,7 +318,8 @@ class Ledger(LedgerHistory):
     def changes_between(
         self, start: AsOf, end: AsOf
     ) -> list[tuple[Commitment | Claim, StatusChange[Any]]]:
-        """Status entries that came into effect after ``start`` and by ``end``, oldest first."""
+        """Status moves that came into effect after ``start`` and by ``end``, oldest first (a
+        check confirming the status in effect is no move)."""
         return self._query().changes_between(Moment.of(start), Moment.of(end))
 
     # -- filters -----------------------------------------------------------------------------

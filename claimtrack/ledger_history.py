@@ -25,7 +25,7 @@ from claimtrack.model import (
     Progress,
     StatusChange,
 )
-from claimtrack.query import AsOf, as_day
+from claimtrack.query import AsOf, Moment, as_day
 from claimtrack.revisions import add_progress, correct_entry, withdraw_entry
 
 if TYPE_CHECKING:
@@ -79,6 +79,21 @@ class LedgerHistory:
         if found is None:
             raise UnknownId("history entry", entry_id, [str(key) for key in index])
         return cast(tuple[Commitment | Claim, StatusChange[Any]], found)
+
+    def status_since(
+        self, item_id: str, as_of: AsOf, *, known_by: AsOf | None = None
+    ) -> StatusChange[Any] | None:
+        """The entry where the status in effect on the as-of day began: its date is "since".
+
+        A later entry keeping that status (a check confirming it, or new evidence for it) does
+        not move "since"; ``None`` if the item was not yet known to have been made.
+        """
+        ledger = cast("Ledger", self)
+        if known_by is not None:
+            view = ledger.known_by(known_by)
+            known = view.commitments.get(item_id) or view.claims.get(item_id)
+            return None if known is None else view.status_since(item_id, as_of)
+        return ledger._query().since(ledger.item(item_id), Moment.of(as_of))
 
     def progress_as_of(
         self, item_id: str, as_of: AsOf, *, known_by: AsOf | None = None

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import frozen
 
 from claimtrack.dates import PartialDate
+from claimtrack.history import is_move, status_began
 from claimtrack.lifecycle import OPEN_COMMITMENT_STATUSES, ClaimStatus, Status
 from claimtrack.model import Claim, Commitment, Evidence, StatusChange
 
@@ -152,13 +153,23 @@ class Index:
 
     # -- queries -------------------------------------------------------------------------------
 
-    def status(self, item: Commitment | Claim, moment: Moment) -> StatusChange[Any] | None:
-        """The history entry in effect on the moment's day, or ``None`` before the first."""
+    def _position(self, item: Commitment | Claim, moment: Moment) -> int:
+        """The position of the history entry in effect on the moment's day (-1 before the first)."""
         keys = self._keys.get(item.id)
         if keys is None:
             keys = self._keys[item.id] = _running_min(list(self.known(item)))
-        position = bisect.bisect_right(keys, moment.ordinal) - 1
+        return bisect.bisect_right(keys, moment.ordinal) - 1
+
+    def status(self, item: Commitment | Claim, moment: Moment) -> StatusChange[Any] | None:
+        """The history entry in effect on the moment's day, or ``None`` before the first."""
+        position = self._position(item, moment)
         return item.history[position] if position >= 0 else None
+
+    def since(self, item: Commitment | Claim, moment: Moment) -> StatusChange[Any] | None:
+        """The entry where the status in effect on the moment's day began (its date is the
+        "since" of reports): later entries confirming the same status are no move."""
+        position = self._position(item, moment)
+        return item.history[status_began(item.history, position)] if position >= 0 else None
 
     def last_activity(self, item: Commitment | Claim, moment: Moment) -> dt.date | None:
         """The last day, by the moment, on which news of an item became known."""
@@ -202,7 +213,10 @@ class Index:
     def changes_between(
         self, start: Moment, end: Moment
     ) -> list[tuple[Commitment | Claim, StatusChange[Any]]]:
-        """Status entries that came into effect after ``start`` and by ``end``, oldest first."""
+        """Status moves that came into effect after ``start`` and by ``end``, oldest first.
+
+        Only entries changing the status count: a check (or evidence) confirming the status in
+        effect is no move (see ``history.is_move``)."""
         first, last = start.ordinal, end.ordinal
         found: list[tuple[Commitment | Claim, StatusChange[Any]]] = []
         items: list[Commitment | Claim] = [*self._ledger.commitments, *self._ledger.claims]
@@ -210,8 +224,10 @@ class Index:
             history: Sequence[StatusChange[Any]] = item.history
             found.extend(
                 (item, change)
-                for change, day in zip(history, self.known(item), strict=True)
-                if first < day <= last
+                for position, (change, day) in enumerate(
+                    zip(history, self.known(item), strict=True)
+                )
+                if first < day <= last and is_move(history, position)
             )
         found.sort(key=lambda pair: (pair[1].date.sort_key(), pair[0].id))
         return found

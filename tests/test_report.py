@@ -195,9 +195,9 @@ def test_diff_between_dates() -> None:
     ]
     early = diff(ledger_with(), "2018-01", "2018-06")
     assert [(row[1], row[2]) for row in early.rows] == [
-        ("new commitment", "c1"),
-        ("new commitment", "c2"),
-        ("evidence", "ev"),
+        ("new commitment", "c1"),  # 2018-03
+        ("evidence", "ev"),  # 2018-03: after the new item of the same date
+        ("new commitment", "c2"),  # 2018-05-02
     ]
 
 

@@ -138,7 +138,7 @@ def _item_card(ledger: Ledger, item: Commitment | Claim, as_of: AsOf) -> list[st
         lines += _field("claimants", _names(ledger, item.claimants))
         lines += _field("subjects", _names(ledger, item.subjects))
     lines += _field("made", item.made)
-    current = ledger.status_as_of(item.id, day)
+    current = ledger.status_since(item.id, day)
     status = "not yet made" if current is None else f"{current.status.value} since {current.date}"
     lines += _field("status", f"{status} (as of {day.isoformat()})")
     lines += _field("flags", ", ".join(_flags(ledger, item, day)) or None)

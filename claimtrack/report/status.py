@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
+from claimtrack.dates import PartialDate
 from claimtrack.errors import UnknownId, UnknownStatus
 from claimtrack.ledger import AsOf, Ledger, as_day
 from claimtrack.lifecycle import PAM_LEVELS, ClaimStatus, CommitmentStatus
@@ -82,6 +83,12 @@ def basis(ledger: Ledger, item: Commitment | Claim, as_of: AsOf) -> str | None:
     return latest_evidence(ledger, item, as_of)
 
 
+def _since(ledger: Ledger, item_id: str, as_of: AsOf) -> PartialDate | None:
+    """The date the status in effect last changed (a confirming check does not move it)."""
+    began = ledger.status_since(item_id, as_of)
+    return None if began is None else began.date
+
+
 def progress(ledger: Ledger, commitment: Commitment, as_of: AsOf) -> str | None:
     """The latest progress figure by the as-of day, as ``70% (2022-06)``, or nothing."""
     from claimtrack.report.learned import figure
@@ -146,7 +153,7 @@ def status_table(
                     commitment.category,
                     names(ledger, commitment.obligors),
                     current.status.value,
-                    current.date,
+                    _since(ledger, commitment.id, as_of),
                     PAM_LEVELS[current.status],
                     progress(ledger, commitment, as_of),
                     basis(ledger, commitment, as_of),
@@ -206,7 +213,7 @@ def claim_table(
                     claim.kind.value,
                     names(ledger, claim.claimants),
                     current.status.value,
-                    current.date,
+                    _since(ledger, claim.id, as_of),
                     basis(ledger, claim, as_of),
                     flags(ledger, claim, as_of, stale_days),
                 ]

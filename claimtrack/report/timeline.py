@@ -14,6 +14,7 @@ from attrs import frozen
 
 from claimtrack.dates import PartialDate
 from claimtrack.errors import ReversedRange
+from claimtrack.history import is_move
 from claimtrack.ledger import AsOf, Ledger, as_day
 from claimtrack.model import Claim, Commitment, StatusChange
 from claimtrack.report import columns
@@ -21,6 +22,16 @@ from claimtrack.report.table import Table
 
 __all__ = ["TimelineEntry", "diff", "timeline", "timeline_entries"]
 
+#: Rows of a diff on the same date: new items, moves, confirmations, evidence, then flags.
+_DIFF_KIND_ORDER = {
+    "new commitment": 0,
+    "new claim": 1,
+    "status": 2,
+    "checked": 3,
+    "evidence": 4,
+    "overdue": 5,
+    "stale": 6,
+}
 _KIND_ORDER = {"event": 0, "source": 1, "pledge": 2, "claim": 2, "status": 3, "untracked": 4}
 
 
@@ -138,10 +149,7 @@ def diff(ledger: Ledger, start: AsOf, end: AsOf, *, stale_days: int = 365) -> Ta
         noun = "commitment" if isinstance(item, Commitment) else "claim"
         if before is None:
             rows.append((item.history[0].date, f"new {noun}", item.id, item.text))
-        history: Sequence[StatusChange[Any]] = item.history
-        for position, change in enumerate(history):
-            if position and first < ledger.known_from(item.id, position) <= last:
-                rows.append((change.date, "status", item.id, f"now {change.status.value}"))
+        rows.extend(_moves(ledger, item, first, last))
         became_overdue = isinstance(item, Commitment) and ledger.is_overdue(item.id, last)
         if became_overdue and not ledger.is_overdue(item.id, first):
             rows.append((last, "overdue", item.id, f"due {getattr(item, 'due', '')}"))
@@ -154,8 +162,7 @@ def diff(ledger: Ledger, start: AsOf, end: AsOf, *, stale_days: int = 365) -> Ta
         if date is not None and date.known_by(last) and not date.known_by(first):
             quote = evidence.quote.exact if evidence.quote else "(unanchored)"
             rows.append((date, "evidence", evidence.id, f"{evidence.source}: {quote}"))
-    kinds = {"new commitment": 0, "new claim": 1, "status": 2, "evidence": 3}
-    rows.sort(key=lambda row: (kinds.get(row[1], 4), row[2], _day_key(row[0])))
+    rows.sort(key=lambda row: (_day_key(row[0]), _DIFF_KIND_ORDER[row[1]], row[2], row[3]))
     title = f"Changes after {first} and by {last}"
     return Table(
         columns.DIFF,
@@ -164,6 +171,28 @@ def diff(ledger: Ledger, start: AsOf, end: AsOf, *, stale_days: int = 365) -> Ta
         wrap=("what",),
         narrow=("date", "change", "what"),
     )
+
+
+def _moves(
+    ledger: Ledger, item: Commitment | Claim, first: dt.date, last: dt.date
+) -> list[tuple[PartialDate | dt.date, str, str, str]]:
+    """An item's history entries that became known in the window: a move names the item and
+    both statuses ("status"); an entry keeping the status (a check, or new evidence) confirms
+    it ("checked"), and is never shown as a move."""
+    rows: list[tuple[PartialDate | dt.date, str, str, str]] = []
+    history: Sequence[StatusChange[Any]] = item.history
+    for position, change in enumerate(history):
+        if not position or not first < ledger.known_from(item.id, position) <= last:
+            continue
+        before = history[position - 1].status.value
+        if is_move(history, position):
+            rows.append(
+                (change.date, "status", item.id, f"{before} -> {change.status.value}: {item.text}")
+            )
+        else:
+            basis = "checked" if change.check is not None else "new evidence"
+            rows.append((change.date, "checked", item.id, f"still {before} ({basis}): {item.text}"))
+    return rows
 
 
 def _day_key(date: PartialDate | dt.date) -> tuple[object, ...]:

@@ -136,7 +136,7 @@ class _Site:
         return tuple(Link(self.ledger.actors[a].name, page_name("actor", a)) for a in ids)
 
     def row(self, item: Commitment | Claim) -> Row:
-        current = self.ledger.status_as_of(item.id, self.day)
+        current = self.ledger.status_since(item.id, self.day)
         assert current is not None  # noqa: S101 - only items made by the day are listed
         overdue, stale = self.ledger.flags(item.id, self.day)
         is_commitment = isinstance(item, Commitment)
