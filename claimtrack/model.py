@@ -210,6 +210,10 @@ class Actor:
     note: str | None = None
 
 
+#: The translator named on translations made by the ledger's own editors.
+OUR_TRANSLATOR = "claimtrack"
+
+
 @frozen(kw_only=True)
 class Evidence:
     """A quote from one source, with how it bears on what cites it and how credible it is.
@@ -233,6 +237,16 @@ class Evidence:
     def anchored(self) -> bool:
         """Whether the evidence carries a quote that can be checked against its source."""
         return self.quote is not None
+
+    @property
+    def translation_label(self) -> str:
+        """How the translation is introduced wherever it is shown: ``our translation`` for the
+        ledger's own (translator ``"claimtrack"``), ``translation by X`` for someone else's."""
+        if self.translator == OUR_TRANSLATOR:
+            return "our translation"
+        if self.translator:
+            return f"translation by {self.translator}"
+        return "translation"
 
 
 @frozen(kw_only=True)

@@ -50,6 +50,14 @@ def test_record_needs_a_reason_for_an_unusual_move(
     loaded = claimtrack.load(ledger)
     assert loaded.history(ITEM)[-1].note == "talks suspended"
     assert [item.id for item, _ in loaded.unusual()] == [ITEM]
+    code, out, _ = run(["validate", "--ledger", str(ledger)], capsys)
+    assert code == 0
+    assert out.splitlines()[0].endswith("; 1 unusual moves, each with its reason")
+    entry = loaded.history(ITEM)[-1]
+    before = loaded.history(ITEM)[-2].status.value
+    assert out.splitlines()[1:] == [
+        f"  unusual move: {ITEM} {before} -> reversed on 2019 ({entry.id}): talks suspended"
+    ]
 
 
 def test_record_strict_refuses_an_unusual_move(

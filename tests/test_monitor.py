@@ -142,3 +142,20 @@ def test_fencing_by_iran_is_not_a_fenced_border(ledger: claimtrack.Ledger) -> No
     assert by_iran is not None and by_iran.status.value == "unverifiable"
     figures = [(p.value, p.of, p.unit) for p in ledger.commitments["c-border-fencing"].progress]
     assert (658.751, 830.6, "km") in figures and (30, 100, "%") in figures
+
+
+def test_our_translations_are_labelled_as_ours(ledger: claimtrack.Ledger) -> None:
+    """Wherever a translation is shown (card, evidence report, site), ours says so."""
+    from claimtrack.report.card import card
+    from claimtrack.report.evidence import evidence_report
+
+    translated = [e for e in ledger.evidence if e.translation]
+    assert translated and all(e.translator == "claimtrack" for e in translated)
+    evidence = translated[0]
+    item = next(
+        i for i in (*ledger.commitments, *ledger.claims) if evidence in ledger.evidence_for(i.id)
+    )
+    shown = card(ledger, item.id, "2025-12-31")
+    assert f"our translation: {evidence.translation.split()[0]}" in shown
+    report = evidence_report(ledger, item.id).to_records()
+    assert any(f"[our translation: {evidence.translation}]" in str(r["quote"]) for r in report)

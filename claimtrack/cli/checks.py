@@ -19,10 +19,19 @@ def _validate(args: argparse.Namespace) -> int:
         if count.unchecked
         else ""
     )
+    unusual = ledger.unusual()
+    moves = f"; {len(unusual)} unusual moves, each with its reason" if unusual else ""
     print(
         f"{args.ledger}: valid; {len(ledger.commitments)} commitments, {len(ledger.claims)}"
-        f" claims, {count.verified} of {len(ledger.evidence)} evidence quotes verified{unchecked}"
+        f" claims, {count.verified} of {len(ledger.evidence)} evidence quotes verified"
+        f"{unchecked}{moves}"
     )
+    for item, change in unusual:
+        before = item.history[item.history.index(change) - 1].status.value
+        print(
+            f"  unusual move: {item.id} {before} -> {change.status.value} on {change.date}"
+            f" ({change.id}): {change.note}"
+        )
     return EXIT_OK
 
 

@@ -113,7 +113,7 @@ def _quoted(ledger: Ledger, evidence: Evidence, indent: int) -> list[str]:
     else:
         lines.extend(_wrap("(unanchored: no quote)", indent + 2))
     if evidence.translation:
-        lines.extend(_wrap(f"translation: {evidence.translation}", indent + 2))
+        lines.extend(_wrap(f"{evidence.translation_label}: {evidence.translation}", indent + 2))
     return lines
 
 

@@ -66,6 +66,8 @@ def evidence_report(ledger: Ledger, item_id: str, as_of: AsOf | None = None) -> 
             continue
         source = ledger.sources[evidence.source]
         quote = evidence.quote.exact if evidence.quote else "(unanchored: no quote)"
+        if evidence.translation:
+            quote = f"{quote} [{evidence.translation_label}: {evidence.translation}]"
         rows.append(
             (
                 evidence.id,
