@@ -323,3 +323,12 @@ def test_show_finds_items_by_entry_id_and_suggests_ids(
     assert capsys.readouterr().err == (
         "claimtrack: no record with id 'c-hotlin'; did you mean 'c-hotline'?\n"
     )
+
+
+def test_list_default_format_is_a_titled_terminal_table(capsys: pytest.CaptureFixture[str]) -> None:
+    """Without --format, list prints a titled table fitted to the terminal (it once crashed)."""
+    assert main(["list", "commitments", "--search", "hotline"]) == 0
+    out = capsys.readouterr().out
+    assert "(bundled example ledger)" in out.splitlines()[0]
+    assert any(line.startswith("c-hotline") for line in out.splitlines())
+    assert max(len(line) for line in out.splitlines()) <= 80

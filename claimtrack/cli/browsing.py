@@ -23,7 +23,7 @@ def _show(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     from claimtrack.report.listing import listing
 
-    emit(listing(open_ledger(args), args.kind, args.as_of, search=args.search), args.format)
+    emit(listing(open_ledger(args), args.kind, args.as_of, search=args.search), args)
     return EXIT_OK
 
 

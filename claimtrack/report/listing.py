@@ -86,6 +86,10 @@ _SINGULAR = {
 }
 
 
+#: The free-text columns a terminal may wrap to fit its width.
+_WRAPPED = ("text", "name", "title", "quote")
+
+
 def listing(ledger: Ledger, kind: str, as_of: AsOf, *, search: str | None = None) -> Table:
     """Every record of a kind as a table (id first), optionally only those matching ``search``."""
     name = _SINGULAR.get(kind, kind)
@@ -103,4 +107,5 @@ def listing(ledger: Ledger, kind: str, as_of: AsOf, *, search: str | None = None
                 continue
         rows.append(cells)
     matching = "" if search is None else f" matching {search!r}"
-    return Table(headers, tuple(rows), title=f"{len(rows)} {name}{matching}")
+    wrap = tuple(h for h in headers if h in _WRAPPED)
+    return Table(headers, tuple(rows), title=f"{len(rows)} {name}{matching}", wrap=wrap)
