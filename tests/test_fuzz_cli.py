@@ -197,6 +197,12 @@ COMMANDS = (
     "record",
     "cite",
     "add-source",
+    "show",
+    "list",
+    "list-search",
+    "history",
+    "check",
+    "progress",
 )
 
 
@@ -232,6 +238,21 @@ def _argv(command: str, path: Path, out: Path, ledger: Ledger, text: str, fmt: s
         return [
             *("record", *common, _item(ledger), "--status", "stalled", "--on", "2030"),
             *("--evidence", *[e.id for e in ledger.evidence][:1], f"--note={text}"),
+        ]
+    if command == "show":
+        return ["show", *common, text if text.strip() and len(text) < 50 else _item(ledger)]
+    if command == "list":  # no --format: the titled terminal table
+        return ["list", "commitments", *common]
+    if command == "list-search":
+        return ["list", "claims", *common, f"--search={text}", "--format", fmt]
+    if command == "history":
+        return ["history", _item(ledger), *common, "--format", fmt]
+    if command == "check":
+        return ["check", _item(ledger), *common, "--on", "2030", f"--searched={text or 'x'}"]
+    if command == "progress":
+        return [
+            *("progress", _item(ledger), *common, "--on", "2030", "--value", "5"),
+            *(f"--unit={text or 'km'}", "--searched", "archives"),
         ]
     if command == "cite":
         return ["cite", *common, _item(ledger), "--evidence", *[e.id for e in ledger.evidence][:1]]
