@@ -12,17 +12,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from claimtrack import amend
-from claimtrack.cli.options import EXIT_OK, Commands, day, emit, open_ledger
+from claimtrack.cli.options import EXIT_OK, STATUS_NAMES, Commands, day, emit, open_ledger
 from claimtrack.cli.updates import new_evidence, update_options, updates_texts
 from claimtrack.errors import UnknownId
 from claimtrack.ledger import Ledger
-from claimtrack.lifecycle import ClaimStatus, CommitmentStatus, Stance
+from claimtrack.lifecycle import Stance
 from claimtrack.model import Check, Claim, Commitment, Correction, Credibility
 from claimtrack.report.table import Table
 
 __all__ = ["register"]
-
-_STATUSES = sorted({s.value for s in CommitmentStatus} | {s.value for s in ClaimStatus})
 
 
 def _correct(args: argparse.Namespace) -> int:
@@ -180,7 +178,9 @@ def register(commands: Commands) -> None:
     correct.add_argument("entry", metavar="ENTRY_ID", help="a history entry id (h-...)")
     correct.add_argument("--on", required=True, type=day, metavar="DATE", help="correction date")
     correct.add_argument("--reason", required=True, metavar="TEXT", help="why it was wrong")
-    correct.add_argument("--status", choices=_STATUSES, metavar="STATUS", help="the right status")
+    correct.add_argument(
+        "--status", choices=STATUS_NAMES, metavar="STATUS", help="the right status"
+    )
     correct.add_argument("--date", type=day, metavar="DATE", help="the right date of the entry")
     correct.add_argument("--note", metavar="TEXT", help="the entry's new note")
     _quote_options(correct)
@@ -221,7 +221,7 @@ def register(commands: Commands) -> None:
     check.add_argument("--by", metavar="NAME", help="who searched")
     check.add_argument(
         "--status",
-        choices=_STATUSES,
+        choices=STATUS_NAMES,
         metavar="STATUS",
         help="the status the search supports, e.g. unverifiable; default: the status then in"
         " effect, confirmed (no move)",

@@ -20,12 +20,14 @@ from claimtrack.codec import load
 from claimtrack.dates import PartialDate
 from claimtrack.errors import UsageError
 from claimtrack.ledger import Ledger, as_day
+from claimtrack.lifecycle import ClaimStatus, CommitmentStatus
 from claimtrack.report.table import DATA_FORMATS, Table, column_key
 
 __all__ = [
     "EXIT_INVALID",
     "EXIT_OK",
     "EXIT_USAGE",
+    "STATUS_NAMES",
     "Commands",
     "Run",
     "Usage",
@@ -91,6 +93,9 @@ def _today() -> dt.date:
 
 
 #: The environment variable naming the default ledger.
+#: Every status name a command line may give, commitment and claim statuses together.
+STATUS_NAMES = sorted({s.value for s in CommitmentStatus} | {s.value for s in ClaimStatus})
+
 LEDGER_VARIABLE = "CLAIMTRACK_LEDGER"
 
 #: Said in report titles when no ledger was named and the bundled example is read.

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from claimtrack import amend
 from claimtrack.amend import NewEvidence
-from claimtrack.cli.options import EXIT_OK, Commands, day, seconds
+from claimtrack.cli.options import EXIT_OK, STATUS_NAMES, Commands, day, seconds
 from claimtrack.dates import PartialDate
-from claimtrack.lifecycle import ClaimStatus, CommitmentStatus, Stance
+from claimtrack.lifecycle import Stance
 from claimtrack.model import Credibility, Reliability, Source, SourceKind, TextQuote
 
 __all__ = ["evidence_options", "new_evidence", "register", "update_options", "updates_texts"]
@@ -170,7 +170,7 @@ def register(commands: Commands) -> None:
     record.add_argument(
         "--status",
         required=True,
-        choices=sorted({s.value for s in CommitmentStatus} | {s.value for s in ClaimStatus}),
+        choices=STATUS_NAMES,
         metavar="STATUS",
         help="the new status, e.g. in_progress, implemented, broken, corroborated, refuted",
     )
