@@ -1,8 +1,8 @@
 """claimtrack: an evidence-backed ledger of what parties pledged and claimed, and what became of it.
 
 Load a ledger with ``load``, ask it what stood on any day (``Ledger.status_as_of``), record what
-happened next (``Ledger.record``) and ``save`` it; ``claimtrack.datasets.pakistan_iran()`` is the
-bundled example, and ``claimtrack.report`` turns a ledger into tables.
+happened next (``Ledger.record_status``) and ``save`` it; ``claimtrack.datasets.pakistan_iran()``
+is the bundled example, and ``claimtrack.report`` turns a ledger into tables.
 """
 
 from typing import TYPE_CHECKING, Any

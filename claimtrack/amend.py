@@ -6,8 +6,8 @@ sidecar file (``.NAME.lock`` next to the ledger) by ``claimtrack.files.locked``,
 a sidecar, how the lock works on each platform, and how stale temporary files of killed writers
 are removed; plain ``save`` never deletes a file it did not create.
 
-``record``, ``cite`` and ``add_source`` are the updates the ``claimtrack`` command offers; each
-returns the new, validated ledger it wrote.
+``record_status``, ``cite`` and ``add_source`` are the updates the ``claimtrack`` command offers;
+each returns the new, validated ledger it wrote.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import Any
 
 from attrs import frozen
 
+from claimtrack._deprecation import deprecated
 from claimtrack.codec import load, save
 from claimtrack.dates import PartialDate
 from claimtrack.errors import (
@@ -56,6 +57,7 @@ __all__ = [
     "progress",
     "quote_evidence",
     "record",
+    "record_status",
     "withdraw",
 ]
 
@@ -216,7 +218,7 @@ def _status(ledger: Ledger, item_id: str, value: str) -> CommitmentStatus | Clai
     )
 
 
-def record(
+def record_status(
     ledger: str | os.PathLike[str],
     item_id: str,
     *,
@@ -249,9 +251,15 @@ def record(
             note=_joined(reason, note),
             check=check,
         )
-        return updated.record(item_id, step, policy=Policy.STRICT if strict else None)
+        return updated.record_status(item_id, step, policy=Policy.STRICT if strict else None)
 
     return amend(ledger, change, timeout=timeout)
+
+
+def record(ledger: str | os.PathLike[str], item_id: str, **options: Any) -> Ledger:
+    """Deprecated name of :func:`record_status` (kept for one release)."""
+    deprecated("claimtrack.amend.record", "claimtrack.amend.record_status")
+    return record_status(ledger, item_id, **options)
 
 
 def _joined(reason: str | None, note: str | None) -> str | None:

@@ -18,6 +18,7 @@ import attrs
 from attrs import field, frozen
 
 from claimtrack import _registry as registry
+from claimtrack._deprecation import deprecated
 from claimtrack.dates import PartialDate
 from claimtrack.errors import InvalidLedger, NotARecord, Problem, UnknownId
 from claimtrack.fieldtypes import type_problems
@@ -382,7 +383,7 @@ class Ledger(LedgerHistory):
         merged = tuple(dict.fromkeys((*item.evidence, *evidence_ids)))
         return self._replace(attrs.evolve(item, evidence=merged))
 
-    def record(
+    def record_status(
         self, item_id: str, change: StatusChange[Any], *, policy: Policy | None = None
     ) -> Ledger:
         """A new ledger with a status change inserted at its date in an item's history.
@@ -400,6 +401,13 @@ class Ledger(LedgerHistory):
         for evidence_id in change.evidence:
             self.evidence[evidence_id]  # raises UnknownId with a suggestion
         return self._replace(insert_entry(item, change, self._stance, self._policy(policy)))
+
+    def record(
+        self, item_id: str, change: StatusChange[Any], *, policy: Policy | None = None
+    ) -> Ledger:
+        """Deprecated name of :meth:`record_status` (kept for one release)."""
+        deprecated("Ledger.record", "Ledger.record_status")
+        return self.record_status(item_id, change, policy=policy)
 
     def _replace(self, record: Commitment | Claim) -> Ledger:
         name = registry.BY_TYPE[type(record)].name

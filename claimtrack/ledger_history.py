@@ -208,7 +208,7 @@ class LedgerHistory:
             status = (before[-1] if before else history[0]).status
         looked = Check(by=by, on=on, searched=searched, sought=sought)
         change = StatusChange[Any](date=day, status=status, note=note, check=looked)
-        return ledger.record(item_id, change, policy=policy)
+        return ledger.record_status(item_id, change, policy=policy)
 
     def add_progress(self, commitment_id: str, observation: Progress) -> Ledger:
         """A new ledger with a progress figure added to a commitment, at its date."""

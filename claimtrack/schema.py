@@ -65,7 +65,7 @@ class _Builder:
             return {"type": "number"}
         target = origin if origin is not None else hint
         if attrs.has(target):
-            return {"$ref": f"#/$defs/{self.record(target, args)}"}
+            return {"$ref": f"#/$defs/{self.definition(target, args)}"}
         raise TypeError(f"no JSON Schema for {hint!r}")  # a new field type: teach it here
 
     def _enum(self, kind: type[enum.Enum]) -> str:
@@ -74,7 +74,7 @@ class _Builder:
             self.defs[kind.__name__] = {"description": _doc(kind), "enum": values}
         return kind.__name__
 
-    def record(self, kind: type, args: tuple[Any, ...] = (), *, tag: str | None = None) -> str:
+    def definition(self, kind: type, args: tuple[Any, ...] = (), *, tag: str | None = None) -> str:
         """The ``$defs`` name of an attrs class (generic ones named by their argument)."""
         name = "".join(arg.__name__ for arg in args) + kind.__name__
         if name in self.defs:
@@ -163,7 +163,10 @@ def ledger_schema() -> dict[str, Any]:
     }
     for collection in COLLECTIONS:
         name, kind = collection.name, collection.record_type
-        properties[name] = {"type": "array", "items": {"$ref": f"#/$defs/{builder.record(kind)}"}}
+        properties[name] = {
+            "type": "array",
+            "items": {"$ref": f"#/$defs/{builder.definition(kind)}"},
+        }
     body = {
         "description": "A claimtrack ledger: sources, actors, events, agreements, commitments,"
         " claims and evidence.",
@@ -181,7 +184,7 @@ def changeset_schema() -> dict[str, Any]:
 
     builder = _Builder(changeset=True)
     refs = [
-        {"$ref": f"#/$defs/{builder.record(kind, tag=tag)}"} for tag, kind in OPERATIONS.items()
+        {"$ref": f"#/$defs/{builder.definition(kind, tag=tag)}"} for tag, kind in OPERATIONS.items()
     ]
     body = {
         "description": "A claimtrack changeset: operations applied to a ledger, all or none.",

@@ -52,7 +52,7 @@ def main() -> None:
         note="Fictional.",
     )
     ledger2 = ledger.add(demo, started, working)
-    ledger2 = ledger2.record(
+    ledger2 = ledger2.record_status(
         "c-hotline",
         StatusChange(
             date=PartialDate.parse("2019-05"),
@@ -61,7 +61,7 @@ def main() -> None:
             note="Demo only.",
         ),
     )
-    ledger2 = ledger2.record(
+    ledger2 = ledger2.record_status(
         "c-hotline",
         StatusChange(
             date=PartialDate.parse("2019-05-14"),
@@ -71,7 +71,7 @@ def main() -> None:
         ),
     )
     try:
-        ledger2.record(
+        ledger2.record_status(
             "c-hotline",
             StatusChange(
                 date=PartialDate.parse("2019-06"),
@@ -82,7 +82,7 @@ def main() -> None:
     except TransitionRefused as refused:
         print(f"Refused, as it should be: {refused}\n")
     # The same unusual move with a reason (the change's note) is recorded, and flagged.
-    reversed_ = ledger2.record(
+    reversed_ = ledger2.record_status(
         "c-hotline",
         StatusChange(
             date=PartialDate.parse("2019-06"),

@@ -117,15 +117,15 @@ def test_any_move_with_a_reason_is_accepted_and_refused_without_one(
     current, requested = pair
     ledger = started(type(current), current)
     with_reason = StatusChange(day(5), requested, cite_for(requested), note="the source says so")
-    updated = ledger.record(ITEM, with_reason)
+    updated = ledger.record_status(ITEM, with_reason)
     assert updated.history(ITEM)[-1].status is requested
     assert updated.is_unusual(ITEM, updated.history(ITEM)[-1]) is not is_usual(current, requested)
     bare = StatusChange(day(5), requested, cite_for(requested))
     if is_usual(current, requested):
-        assert ledger.record(ITEM, bare).history(ITEM)[-1].status is requested
+        assert ledger.record_status(ITEM, bare).history(ITEM)[-1].status is requested
     else:
         with pytest.raises(TransitionRefused) as caught:
-            ledger.record(ITEM, bare)
+            ledger.record_status(ITEM, bare)
         assert caught.value.rule == "reason-required"
 
 
@@ -139,10 +139,10 @@ def test_strict_policy_refuses_exactly_the_moves_outside_the_table(
     ledger = started(type(current), current)
     change = StatusChange(day(5), requested, cite_for(requested), note="the source says so")
     if is_usual(current, requested):
-        ledger.record(ITEM, change, policy=Policy.STRICT)
+        ledger.record_status(ITEM, change, policy=Policy.STRICT)
         return
     with pytest.raises(TransitionRefused) as caught:
-        ledger.record(ITEM, change, policy=Policy.STRICT)
+        ledger.record_status(ITEM, change, policy=Policy.STRICT)
     assert caught.value.rule in {"transition-table", "no-return-to-initial"}
     if is_usual(INITIAL[type(current)], current) or current == INITIAL[type(current)]:
         strict_ledger = Ledger(
@@ -150,7 +150,7 @@ def test_strict_policy_refuses_exactly_the_moves_outside_the_table(
             claims=ledger.claims, policy=Policy.STRICT,
         )  # fmt: skip
         with pytest.raises(TransitionRefused):
-            strict_ledger.record(ITEM, change)
+            strict_ledger.record_status(ITEM, change)
 
 
 def test_a_strict_ledger_file_refuses_an_unusual_move_and_round_trips() -> None:
@@ -201,9 +201,9 @@ def test_insertion_order_never_changes_the_saved_bytes(
     order = data.draw(st.permutations(entries))
     one, other = base, base
     for change in entries:
-        one = one.record(ITEM, change)
+        one = one.record_status(ITEM, change)
     for change in order:
-        other = other.record(ITEM, change)
+        other = other.record_status(ITEM, change)
     assert dumps(one) == dumps(other)
     dates = [c.date.sort_key() for c in one.history(ITEM)]
     assert dates == sorted(dates)
@@ -217,7 +217,7 @@ def test_an_entry_before_later_ones_is_inserted_at_its_date() -> None:
         ),
     )
     stalled = StatusChange(day(400), CommitmentStatus.STALLED, cite_for(CommitmentStatus.STALLED))
-    updated = ledger.record(ITEM, stalled)
+    updated = ledger.record_status(ITEM, stalled)
     assert [c.status for c in updated.history(ITEM)] == [
         CommitmentStatus.ANNOUNCED,
         CommitmentStatus.STALLED,
@@ -240,14 +240,14 @@ def test_an_insertion_that_leaves_a_later_entry_unusual_without_a_reason_is_refu
         day(400), CommitmentStatus.SUPERSEDED, cite_for(CommitmentStatus.SUPERSEDED)
     )
     with pytest.raises(TransitionRefused) as caught:
-        ledger.record(ITEM, superseded)
+        ledger.record_status(ITEM, superseded)
     assert caught.value.rule == "later-entry-reason-required"
 
 
 def test_an_entry_before_the_pledge_is_refused() -> None:
     ledger = ledger_of(StatusChange(day(10), CommitmentStatus.ANNOUNCED, ()))
     with pytest.raises(TransitionRefused) as caught:
-        ledger.record(
+        ledger.record_status(
             ITEM,
             StatusChange(
                 day(0), CommitmentStatus.IN_PROGRESS, cite_for(CommitmentStatus.IN_PROGRESS)

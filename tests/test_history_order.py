@@ -53,7 +53,7 @@ def test_record_refuses_an_entry_before_an_earlier_one() -> None:
         change("2017", CommitmentStatus.IN_PROGRESS),
     )
     with pytest.raises(TransitionRefused) as caught:
-        base.record("c", change("2017-02-01", CommitmentStatus.STALLED))
+        base.record_status("c", change("2017-02-01", CommitmentStatus.STALLED))
     assert caught.value.rule == "date-order"
     assert str(caught.value) == (
         "2017-02-01 is before 'c' was made (2017-06-15); a history starts with the pledge or"

@@ -120,7 +120,7 @@ def refusal(
     """The TransitionRefused that recording ``change`` raises (and that the ledger is unchanged)."""
     before = dumps(ledger)
     with pytest.raises(TransitionRefused) as caught:
-        ledger.record(item_id, change, policy=policy)
+        ledger.record_status(item_id, change, policy=policy)
     assert dumps(ledger) == before
     return caught.value
 
@@ -237,7 +237,7 @@ def test_pair_in_the_table_is_accepted_with_the_needed_stance(
     ledger = ledger_in(current)
     history = ledger.item(ITEM).history
     change = StatusChange(day(len(history)), requested, cite_for(requested))
-    updated = ledger.record(ITEM, change)
+    updated = ledger.record_status(ITEM, change)
     assert updated.item(ITEM).history[:-1] == history
     assert attrs.evolve(updated.item(ITEM).history[-1], id=None) == change
     assert ledger.item(ITEM).history == history
@@ -275,7 +275,9 @@ def test_status_without_its_needed_stance_is_refused(
     assert needed.value in error.rule
     assert needed.value in str(error)
     # the same change with the needed stance added is accepted
-    accepted = ledger.record(ITEM, StatusChange(day(1), requested, (*cited, EVIDENCE_OF[needed])))
+    accepted = ledger.record_status(
+        ITEM, StatusChange(day(1), requested, (*cited, EVIDENCE_OF[needed]))
+    )
     assert accepted.item(ITEM).history[-1].status is requested
 
 
@@ -316,7 +318,7 @@ def test_change_dated_before_the_current_entry_is_inserted_at_its_date(
     )
     change = StatusChange(date, requested, cite_for(requested))
     try:
-        updated = ledger.record(ITEM, change)
+        updated = ledger.record_status(ITEM, change)
     except TransitionRefused as error:
         # Before the item was made; else an unusual move without a reason, into the change or
         # out of it into the entry after it.
@@ -334,7 +336,7 @@ def test_unknown_evidence_is_an_unknown_id() -> None:
     """Citing an evidence id the ledger lacks raises UnknownId (a LookupError), not a refusal."""
     ledger = ledger_in(CommitmentStatus.ANNOUNCED)
     with pytest.raises(UnknownId) as caught:
-        ledger.record(ITEM, StatusChange(day(1), CommitmentStatus.IN_PROGRESS, ("ev-nope",)))
+        ledger.record_status(ITEM, StatusChange(day(1), CommitmentStatus.IN_PROGRESS, ("ev-nope",)))
     assert isinstance(caught.value, LookupError)
     assert "ev-nope" in str(caught.value)
 
@@ -443,7 +445,7 @@ def test_random_walk_keeps_every_invariant(ledger: Ledger, data: st.DataObject) 
             assert error.rule in broken
             assert error.current == history[-1].status.value
             continue
-        updated = current.record(item_id, change, policy=Policy.STRICT)
+        updated = current.record_status(item_id, change, policy=Policy.STRICT)
         assert updated.item(item_id).history[:-1] == history  # appended at its date
         assert attrs.evolve(updated.item(item_id).history[-1], id=None) == change
         assert current.item(item_id).history == history  # the old ledger is untouched

@@ -390,7 +390,7 @@ def _record(ledger: Ledger, op: Record, texts: ArchivedTexts) -> tuple[Ledger, s
     change = StatusChange[Any](
         date=op.on, status=status, evidence=evidence_ids, note=op.reason, **given
     )
-    updated = updated.record(op.item, change)
+    updated = updated.record_status(op.item, change)
     return updated, f"{op.item}: {status.value} on {op.on}, citing {', '.join(evidence_ids) or '-'}"
 
 

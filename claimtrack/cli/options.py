@@ -45,7 +45,6 @@ __all__ = [
     "seconds",
     "settle_dates",
     "shaped",
-    "sources_option",
     "table_options",
     "text_folder",
     "texts_option",
@@ -381,10 +380,6 @@ def texts_option(sub: argparse.ArgumentParser) -> None:
         help="folder of archived source texts (default: the ledger's folder);"
         " --sources is the old, deprecated name",
     )
-
-
-#: The old name of :func:`texts_option` (deprecated).
-sources_option = texts_option
 
 
 def force_option(sub: argparse.ArgumentParser) -> None:

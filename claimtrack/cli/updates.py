@@ -48,7 +48,7 @@ def _record(args: argparse.Namespace) -> int:
     if args.inferred is not None and not args.inferred.strip():
         args.usage_error("--inferred needs the reason the date is inferred")
     on = PartialDate.parse(args.on.edtf, inferred=args.inferred)
-    ledger = amend.record(
+    ledger = amend.record_status(
         args.ledger,
         args.item,
         status=args.status,

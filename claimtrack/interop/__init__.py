@@ -1,4 +1,4 @@
-"""Other trackers' data in, open formats out: records import, status vocabularies, exports.
+"""Other trackers' data in, open formats out: tracker import, status vocabularies, exports.
 
 ``import_records`` builds a ledger from a tracker's CSV, JSON or JSON Lines files (one or several
 dated snapshots) through a declarative ``TrackerMapping``; ``claimreview``, ``web_annotations``,
@@ -11,11 +11,11 @@ from claimtrack.interop.claimreview import claimreview, claimreview_json
 from claimtrack.interop.import_report import ImportReport, Presence, Untracked, UnusualMove
 from claimtrack.interop.mapping import Columns, TrackerMapping, read_mapping
 from claimtrack.interop.problems import ImportProblem, ImportProblems, Location
-from claimtrack.interop.records import ImportResult, import_records, likely_renames
 from claimtrack.interop.renames import Renames, read_renames
 from claimtrack.interop.snapshots import Snapshot
 from claimtrack.interop.sqlite import DatabaseProblem, read_sqlite, sqlite_bytes, write_sqlite
 from claimtrack.interop.tables import NeedsFolder, write_csv_tables
+from claimtrack.interop.tracker import ImportResult, import_records, likely_renames
 from claimtrack.interop.vocabularies import (
     UnknownVocabulary,
     UnmappedStatus,

@@ -27,6 +27,7 @@ import attrs
 from attrs import frozen
 
 from claimtrack import _registry as registry
+from claimtrack._deprecation import deprecated
 from claimtrack.codec import FORMAT_VERSION, from_document, to_document
 from claimtrack.codec.shapes import is_homogeneous_tuple, optional_inner
 from claimtrack.dates import PartialDate
@@ -40,7 +41,6 @@ __all__ = [
     "Column",
     "EntityTable",
     "NeedsFolder",
-    "Table",
     "csv_tables",
     "ledger_from_rows",
     "ledger_rows",
@@ -83,9 +83,13 @@ class EntityTable:
     children: tuple[EntityTable, ...] = ()
 
 
-#: The old name of :class:`EntityTable` (deprecated: ``claimtrack.report.Table`` is the
-#: rendered table; this one is a table of the relational schema).
-Table = EntityTable
+def __getattr__(name: str) -> Any:
+    """``Table``, the old name of :class:`EntityTable`, still works for one release, with a
+    warning (``claimtrack.report.Table`` is the rendered table; this is a relational one)."""
+    if name == "Table":
+        deprecated("claimtrack.interop.tables.Table", "claimtrack.interop.tables.EntityTable")
+        return EntityTable
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _row_noun(field: str) -> str:
