@@ -24,6 +24,7 @@ from claimtrack import (
 from claimtrack.cli import main
 from claimtrack.report import diff, status_table
 from claimtrack.report.card import card
+from claimtrack.report.timeline import timeline_entries
 
 D = PartialDate.parse
 
@@ -129,3 +130,13 @@ def test_the_monitor_2024_diff_names_the_liaison_officers_and_orders_january() -
     assert len(january) >= 5
     assert [row[0].sort_key() for row in january] == sorted(row[0].sort_key() for row in january)
     assert all(" -> " in row[3] and row[3].split(": ", 1)[1] for row in january)
+
+
+def test_the_timeline_shows_a_confirming_check_as_checked_not_as_a_move() -> None:
+    entries = timeline_entries(_ledger())
+    wall = [(entry.kind, entry.what) for entry in entries if entry.item == "c-wall"]
+    assert wall == [
+        ("pledge", "Build the wall"),
+        ("status", "now broken"),
+        ("checked", "still broken (checked)"),
+    ]

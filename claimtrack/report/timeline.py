@@ -32,12 +32,23 @@ _DIFF_KIND_ORDER = {
     "overdue": 5,
     "stale": 6,
 }
-_KIND_ORDER = {"event": 0, "source": 1, "pledge": 2, "claim": 2, "status": 3, "untracked": 4}
+_KIND_ORDER = {
+    "event": 0,
+    "source": 1,
+    "pledge": 2,
+    "claim": 2,
+    "status": 3,
+    "checked": 3,
+    "untracked": 4,
+}
+#: Kinds that are entries of an item's history, kept in the history's order.
+_HISTORY_KINDS = frozenset({"pledge", "claim", "status", "checked"})
 
 
 @frozen
 class TimelineEntry:
-    """One dated happening: an event, a source's publication, a pledge, claim or status move."""
+    """One dated happening: an event, a source's publication, a pledge or claim, a status move,
+    or an entry confirming the status then in effect (``checked``: a check or new evidence)."""
 
     date: PartialDate
     kind: str
@@ -60,9 +71,14 @@ def _item_entries(ledger: Ledger, item: Commitment | Claim) -> list[TimelineEntr
             entries.append(TimelineEntry(change.date, kind, item.id, item.text, known))
         else:
             note = f" ({change.note})" if change.note else ""
-            what = f"now {change.status.value}{note}"
             known = ledger.known_from(item.id, position)
-            entries.append(TimelineEntry(change.date, "status", item.id, what, known))
+            if is_move(history, position):
+                what = f"now {change.status.value}{note}"
+                entries.append(TimelineEntry(change.date, "status", item.id, what, known))
+            else:  # a confirmation is no move: say so, as diff does
+                basis = "checked" if change.check is not None else "new evidence"
+                what = f"still {change.status.value} ({basis}){note}"
+                entries.append(TimelineEntry(change.date, "checked", item.id, what, known))
     if item.untracked is not None:  # a marker, not a status: the tracker stopped listing it
         what = "no longer tracked (its tracker stopped listing it)"
         day = item.untracked
@@ -108,7 +124,7 @@ def _in_order(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     for entry in entries:
         key = entry.sort_key()
         position = 0
-        if entry.kind in ("pledge", "claim", "status"):
+        if entry.kind in _HISTORY_KINDS:
             key = max(key[:1], latest.get(entry.item, key[:1])) + key[1:]
             latest[entry.item] = key[:1]
             position = positions[entry.item] = positions.get(entry.item, -1) + 1
