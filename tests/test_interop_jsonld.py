@@ -79,6 +79,17 @@ def test_claimreview_as_of_and_own_vocabulary() -> None:
     assert late[1]["reviewRating"]["alternateName"] == "In dispute"
 
 
+def test_claimreview_since_is_where_the_status_began_not_the_latest_check() -> None:
+    """A later check confirming the status dates the review, but not the "since"."""
+    ledger = demo_ledger().record_check(
+        "cl-open", on=D("2021-02-01"), searched="the archive", sought="news of the bridge"
+    )
+    review = claimreview(ledger)[1]
+    assert review["datePublished"] == "2021-02-01"
+    explanation = review["reviewRating"]["ratingExplanation"]
+    assert explanation.startswith("Disputed since 2020-05.")
+
+
 def test_claimreview_json_is_deterministic_json() -> None:
     """The JSON text parses back to the same reviews and is the same on every call."""
     text = claimreview_json(demo_ledger())

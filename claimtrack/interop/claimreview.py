@@ -42,7 +42,10 @@ def claimreview(
         current = claim.history[-1] if as_of is None else ledger.status_as_of(claim.id, as_of)
         if current is None:
             continue
-        reviews.append(_review(ledger, claim, current, reviewer, base_url, vocabulary))
+        since = ledger.status_since(claim.id, current.date if as_of is None else as_of)
+        reviews.append(
+            _review(ledger, claim, current, since or current, reviewer, base_url, vocabulary)
+        )
     return reviews
 
 
@@ -55,6 +58,7 @@ def _review(
     ledger: Ledger,
     claim: Claim,
     current: StatusChange[ClaimStatus],
+    since: StatusChange[ClaimStatus],
     reviewer: str,
     base_url: str | None,
     vocabulary: Vocabulary[ClaimStatus],
@@ -79,7 +83,7 @@ def _review(
             "reviewRating": {
                 "@type": "Rating",
                 "alternateName": label,
-                "ratingExplanation": _explanation(ledger, current, label),
+                "ratingExplanation": _explanation(ledger, current, since, label),
             },
             "itemReviewed": _claim(ledger, claim, base_url),
         }
@@ -111,8 +115,15 @@ def _sources(ledger: Ledger, claim: Claim) -> list[Source]:
     return [ledger.sources[source_id] for source_id in ids]
 
 
-def _explanation(ledger: Ledger, current: StatusChange[ClaimStatus], label: str) -> str:
-    parts = [f"{label} since {current.date}."]
+def _explanation(
+    ledger: Ledger,
+    current: StatusChange[ClaimStatus],
+    since: StatusChange[ClaimStatus],
+    label: str,
+) -> str:
+    """The "LABEL since DATE." text (the day the status began, which a later confirming check or new
+    evidence does not move), then the latest entry's note and up to a few of its quotes."""
+    parts = [f"{label} since {since.date}."]
     if current.note:
         parts.append(current.note)
     quoted = 0
