@@ -325,6 +325,20 @@ def test_the_pledge_cannot_be_withdrawn_and_a_corrected_entry_says_what_replaced
         after.correct(wrong, on=day(300), reason="again", status=CommitmentStatus.STALLED)
 
 
+def test_the_single_page_report_lists_corrections_as_they_were_once_known() -> None:
+    from claimtrack.report.page import html_report
+    from claimtrack.report.revisions import corrections_table
+
+    before, after, _ = corrected_ledger()
+    late, early = START + dt.timedelta(days=300), START + dt.timedelta(days=150)
+    [row] = corrections_table(after, late).rows
+    assert row[1:] == (ITEM, day(100), "implemented", "corrected", "the fence was only started")
+    assert corrections_table(after, early).rows == ()  # not yet corrected on that day
+    page = html_report(after, late)
+    assert 'id="corrections"' in page and "the fence was only started" in page
+    assert 'id="corrections"' not in html_report(before, late)  # nothing to show: no section
+
+
 def test_known_by_before_a_correction_shows_the_original() -> None:
     _, after, _ = corrected_ledger()
     when = START + dt.timedelta(days=150)
@@ -422,6 +436,9 @@ def test_progress_appears_in_the_status_table_and_html() -> None:
     assert "progress" in table.headers
     assert table.rows[0][table.headers.index("progress")] == "70% (2022-06)"
     assert "70% (2022-06)" in html_report(ledger, "2023")
+    page = html_report(ledger, "2023")
+    assert 'id="progress"' in page and "581 km" in page and "830 km" in page
+    assert 'id="progress"' not in html_report(ledger, "2021")  # not yet measured
     before = status_table(ledger, "2021")
     assert "progress" not in before.headers  # no figure yet: the column stays out
 

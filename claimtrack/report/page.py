@@ -1,7 +1,8 @@
 """The HTML report: one standalone page (the site's style sheet inline, no scripts, no external
-assets) with contents, the scorecard, the status tables with status badges, the timeline picture,
-the timeline and every evidence quote with a link to its source; readable on a phone (tables
-scroll inside their box), accessible and printable.
+assets) with contents, the scorecard, the status tables with status badges, progress figures and
+corrections (when the ledger has any), the timeline picture, the timeline and every evidence quote
+with a link to its source; readable on a phone (tables scroll inside their box), accessible and
+printable.
 
 Every piece of ledger text is escaped, so a quote or title holding ``<script>`` shows as text.
 """
@@ -16,6 +17,7 @@ from claimtrack.dates import PartialDate
 from claimtrack.ledger import AsOf, Ledger, as_day
 from claimtrack.report.evidence import confidence_table, grade
 from claimtrack.report.fit import STATUS_COLOURS
+from claimtrack.report.revisions import corrections_table, progress_table
 from claimtrack.report.scorecard import scorecard
 from claimtrack.report.status import claim_table, status_table
 from claimtrack.report.table import Table, text_cell
@@ -30,6 +32,8 @@ _SECTIONS = (
     ("scorecard", "Scorecard"),
     ("commitments", "Commitments"),
     ("claims", "Claims"),
+    ("progress", "Progress figures"),
+    ("corrections", "Corrections"),
     ("confidence", "How sure are we"),
     ("picture", "Timeline picture"),
     ("timeline", "Timeline"),
@@ -98,6 +102,11 @@ def _table(table: Table, caption: str, key: str) -> str:
         f'<table>\n<caption id="{key}">{html.escape(caption)}</caption>\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>\n"
     )
+
+
+def _optional(table: Table, caption: str, key: str) -> str:
+    """A section only some ledgers have (progress, corrections): left out when empty."""
+    return _table(table, caption, key) if table.rows else ""
 
 
 def _quotes(ledger: Ledger, as_of: AsOf) -> str:
@@ -202,6 +211,14 @@ def html_report(
         ),
         "claims": _table(
             claim_table(ledger, day), "What was claimed, and how it stands", "t-claims"
+        ),
+        "progress": _optional(
+            progress_table(ledger, day), "Progress figures, by commitment", "t-progress"
+        ),
+        "corrections": _optional(
+            corrections_table(ledger, day),
+            "History entries corrected or withdrawn, as they were",
+            "t-corrections",
         ),
         "confidence": _table(
             confidence_table(ledger, day), "The evidence behind each status", "t-confidence"

@@ -20,6 +20,7 @@ from claimtrack.ledger import Ledger
 from claimtrack.lifecycle import PAM_LEVELS
 from claimtrack.model import Claim, Commitment, Evidence, Source
 from claimtrack.report.evidence import grade
+from claimtrack.report.revisions import Figure, Fix, known_figures, known_fixes
 
 __all__ = ["Entry", "Figure", "Fix", "Page", "Quote", "Row", "page_name", "site_pages"]
 
@@ -78,30 +79,6 @@ class Entry:
     note: str | None
     progress: Any
     check: Any = None
-
-
-@frozen
-class Figure:
-    """A progress figure known by the as-of day: from a status entry or a progress record."""
-
-    date: PartialDate
-    value: float
-    of: float | None
-    unit: str
-    evidence: tuple[str, ...]
-    note: str | None
-
-
-@frozen
-class Fix:
-    """A correction known by the as-of day: the entry as it was, when and why it was corrected,
-    and whether it was replaced or withdrawn."""
-
-    on: PartialDate
-    reason: str
-    date: PartialDate
-    status: str
-    withdrawn: bool
 
 
 @frozen
@@ -185,49 +162,6 @@ class _Site:
             if self.ledger.known_from(item.id, position) <= self.day
         ]
 
-    def figures(self, item: Commitment, history: Sequence[Entry]) -> list[Figure]:
-        """Progress figures known by the day, from status entries and progress records."""
-        target = item.target
-        found = [
-            Figure(
-                entry.date,
-                entry.progress.value,
-                target.value if target and target.unit == entry.progress.unit else None,
-                entry.progress.unit,
-                entry.evidence,
-                entry.progress.description,
-            )
-            for entry in history
-            if entry.progress is not None
-        ]
-        for record in getattr(item, "progress", ()):  # progress records, where the model has them
-            if record.date.known_by(self.day):
-                found.append(
-                    Figure(
-                        record.date,
-                        record.value,
-                        record.of,
-                        record.unit,
-                        record.evidence,
-                        record.note,
-                    )
-                )
-        return sorted(found, key=lambda figure: figure.date.sort_key())
-
-    def fixes(self, item: Commitment | Claim) -> list[Fix]:
-        """Corrections and withdrawals known by the day, where the model records them."""
-        return [
-            Fix(
-                fix.on,
-                fix.reason,
-                fix.superseded.date,
-                fix.superseded.status.value,
-                fix.replacement is None,
-            )
-            for fix in getattr(item, "corrections", ())
-            if fix.on.known_by(self.day)
-        ]
-
     def item_link(self, item_id: str) -> Link:
         item = self.ledger.item(item_id)
         kind = "commitment" if isinstance(item, Commitment) else "claim"
@@ -243,7 +177,7 @@ def _item_page(site: _Site, item: Commitment | Claim) -> Page:
         "kind": kind,
         "row": site.row(item),
         "history": site.history(item),
-        "fixes": site.fixes(item),
+        "fixes": known_fixes(item, site.day),
         "quotes": site.known_evidence(site.ledger.evidence_for(item.id)),
         "relations": relations,
     }
@@ -253,7 +187,7 @@ def _item_page(site: _Site, item: Commitment | Claim) -> Page:
             agreement=agreement,
             obligors=site.actor_links(item.obligors),
             beneficiaries=site.actor_links(item.beneficiaries),
-            progress=site.figures(item, context["history"]),
+            progress=known_figures(site.ledger, item, site.day),
         )
     else:
         context.update(
