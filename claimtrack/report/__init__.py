@@ -7,6 +7,7 @@ terminal and shows as HTML in a notebook; ``html_report`` returns a standalone p
 from claimtrack.report.evidence import confidence_table, evidence_report, grade
 from claimtrack.report.page import html_report
 from claimtrack.report.recurrence import Chain, chains, recurrence_table
+from claimtrack.report.revisions import corrections_table, progress_table
 from claimtrack.report.scorecard import Scorecard, ScoreLine, largest_remainder, scorecard
 from claimtrack.report.status import (
     CLAIM_COLUMNS,
@@ -33,12 +34,14 @@ __all__ = [
     "chains",
     "claim_table",
     "confidence_table",
+    "corrections_table",
     "diff",
     "evidence_report",
     "formats",
     "grade",
     "html_report",
     "largest_remainder",
+    "progress_table",
     "recurrence_table",
     "scorecard",
     "status_table",
