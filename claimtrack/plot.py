@@ -196,16 +196,19 @@ def timeline_figure(
                 solid_capstyle="butt",
             )
         marks.setdefault(round((low + high) / 2), []).append(event.title)
-    for number, (x, titles) in enumerate(sorted(marks.items())):
+    for x in sorted(marks):
         axes.plot([x], [rows - 1], marker="v", markersize=6, color="#333333", linestyle="none")
+    days_per_inch = (_num(end) - _num(start)) / _AXES_INCHES
+    for number, (x, titles, level) in enumerate(_event_labels(marks, days_per_inch)):
         axes.annotate(
             _event_label(titles),
             (x, rows - 1),
-            xytext=(0, 7 + 8 * (number % 3)),
+            xytext=(0, 7 + 9 * level),
             textcoords="offset points",
-            fontsize=6.5,
+            fontsize=_EVENT_FONT,
             ha="center",
             color="#222222",
+            gid=f"event-label-{number}",
         )
     labels = [lane_label(c) for c in reversed(lanes)] + (["events"] if events else [])
     axes.set_yticks(range(rows), labels, fontsize=8)
@@ -251,8 +254,43 @@ def timeline_figure(
     return figure
 
 
+#: Event labels: font size in points, rows above the events lane, and the width of the axes in
+#: inches, a lower bound for the 11-inch figure (so a label's estimated width errs wide).
+_EVENT_FONT = 6.5
+_EVENT_LEVELS = 3
+_AXES_INCHES = 7.2
+#: A label's width per character, in inches (an upper bound for the default sans-serif font).
+_CHARACTER_INCHES = 0.62 * _EVENT_FONT / 72
+#: Room kept for the "(+N)" a label gains when nearby events join it.
+_MORE_CHARACTERS = 6
+
+
+def _event_labels(
+    marks: dict[float, list[str]], days_per_inch: float
+) -> list[tuple[float, list[str], int]]:
+    """Event labels laid out so that none overlaps another: ``(x, titles, level)``.
+
+    Marks are taken in date order; each label goes on the lowest of the rows above the events lane
+    where it clears the label before it. A mark with no room on any row joins the nearest label
+    already placed, which then counts it ("+N"); its own mark is still drawn at its date.
+    """
+    placed: list[tuple[float, list[str], int]] = []
+    right = [float("-inf")] * _EVENT_LEVELS
+    for x, titles in sorted(marks.items()):
+        characters = len(_event_label(titles[:1])) + _MORE_CHARACTERS
+        half = characters * _CHARACTER_INCHES * days_per_inch / 2
+        free = [level for level in range(_EVENT_LEVELS) if right[level] <= x - half]
+        if free:
+            placed.append((x, list(titles), free[0]))
+            right[free[0]] = x + half
+        else:
+            nearest = min(placed, key=lambda label: abs(label[0] - x))
+            nearest[1].extend(titles)
+    return placed
+
+
 def _event_label(titles: Sequence[str]) -> str:
-    """Events at one spot: the first title, shortened, and how many more there are."""
+    """Events at or near one spot: the first title, shortened, and how many more there are."""
     import textwrap
 
     more = f" (+{len(titles) - 1})" if len(titles) > 1 else ""

@@ -186,3 +186,29 @@ def test_the_latest_progress_figure_is_written_on_its_lane() -> None:
     svg = timeline_svg(ledger.add_progress("c-fencing-iran", figure), as_of="2018-12-31")
     assert "70% (2018-06)" in svg
     assert "70% (2018-06)" not in timeline_svg(ledger, as_of="2018-12-31")
+
+
+def test_event_labels_never_overlap_and_every_event_is_counted() -> None:
+    """In the monitor's crowded 2017-2018, labels take free rows or join a neighbour's "+N";
+    measured on the drawn figure, no two label boxes overlap."""
+    import re
+
+    from claimtrack import datasets
+    from claimtrack.plot import timeline_figure
+
+    ledger = datasets.pakistan_iran_monitor()
+    figure = timeline_figure(ledger)
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    figure.draw(renderer)
+    labels = [
+        text for text in figure.axes[0].texts if (text.get_gid() or "").startswith("event-label")
+    ]
+    boxes = [text.get_window_extent(renderer) for text in labels]
+    assert len(boxes) >= 3
+    for first, box in enumerate(boxes):
+        for other in boxes[first + 1 :]:
+            assert not box.overlaps(other), [t.get_text() for t in labels]
+    counted = sum(1 + int(m[1]) if (m := re.search(r"\(\+(\d+)\)$", t.get_text())) else 1
+                  for t in labels)  # fmt: skip
+    drawn = [e for e in ledger.events if e.date is not None]
+    assert counted == len(drawn)
