@@ -113,21 +113,23 @@ def known_collections(
     """Every collection of a ledger as a reader could have known it on ``day`` (an ordinal):
     sources published later and their evidence left out, items as ``item_known_by`` gives
     them (those not yet known gone), relations to gone items dropped."""
-    sources = list(views["sources"])
+    sources = list(views[registry.SOURCES.name])
     late = {s.id for s in sources if s.published is not None and s.published._ordinals[1] > day}
-    evidence = list(views["evidence"])
+    evidence = list(views[registry.EVIDENCE.name])
     dropped = {e.id for e in evidence if e.source in late}
     collections: dict[str, tuple[Any, ...]] = {
-        "sources": tuple(s for s in sources if s.id not in late),
-        "actors": tuple(views["actors"]),
-        "evidence": tuple(e for e in evidence if e.id not in dropped),
+        registry.SOURCES.name: tuple(s for s in sources if s.id not in late),
+        registry.EVIDENCE.name: tuple(e for e in evidence if e.id not in dropped),
     }
-    for name in ("events", "agreements"):
-        collections[name] = tuple(
-            attrs.evolve(r, evidence=tuple(e for e in r.evidence if e not in dropped))
-            if dropped.intersection(r.evidence)
+    for collection in registry.COLLECTIONS:
+        if collection.name in collections or collection in registry.ITEMS:
+            continue
+        citing = [r.field for r in collection.references if r.target == registry.EVIDENCE.name]
+        collections[collection.name] = tuple(
+            attrs.evolve(r, **{f: _kept(getattr(r, f), dropped) for f in citing})
+            if any(dropped.intersection(getattr(r, f)) for f in citing)
             else r
-            for r in views[name]
+            for r in views[collection.name]
         )
     kept: dict[str, list[Any]] = {collection.name: [] for collection in registry.ITEMS}
     for name, found in kept.items():
@@ -149,15 +151,15 @@ def _without(item: Any, dropped: set[str]) -> Any:
     if not dropped:
         return item
 
-    def keep(ids: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(e for e in ids if e not in dropped)
-
-    changes: dict[str, Any] = {
-        "evidence": keep(item.evidence),
-        "history": tuple(attrs.evolve(c, evidence=keep(c.evidence)) for c in item.history),
-    }
+    history = tuple(attrs.evolve(c, evidence=_kept(c.evidence, dropped)) for c in item.history)
+    evidence = _kept(item.evidence, dropped)
     if isinstance(item, Commitment):
-        changes["progress"] = tuple(
-            attrs.evolve(p, evidence=keep(p.evidence)) for p in item.progress
+        progress = tuple(
+            attrs.evolve(p, evidence=_kept(p.evidence, dropped)) for p in item.progress
         )
-    return attrs.evolve(item, **changes)
+        return attrs.evolve(item, evidence=evidence, history=history, progress=progress)
+    return attrs.evolve(item, evidence=evidence, history=history)
+
+
+def _kept(ids: tuple[str, ...], dropped: set[str]) -> tuple[str, ...]:
+    return tuple(e for e in ids if e not in dropped)

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from claimtrack import _registry as registry
 from claimtrack.dates import PartialDate
 from claimtrack.errors import PlotProblem, PlotUnavailable
 from claimtrack.ledger import AsOf, Ledger, as_day
@@ -210,7 +211,7 @@ def timeline_figure(
             color="#222222",
             gid=f"event-label-{number}",
         )
-    labels = [lane_label(c) for c in reversed(lanes)] + (["events"] if events else [])
+    labels = [lane_label(c) for c in reversed(lanes)] + ([registry.EVENTS.name] if events else [])
     axes.set_yticks(range(rows), labels, fontsize=8)
     axes.set_ylim(-0.7, rows - 0.3 + (1.4 if events else 0))
     axes.set_xlim(_num(start), _num(end))
@@ -238,7 +239,13 @@ def timeline_figure(
     )
     handles.append(
         Line2D(
-            [], [], marker="D", color="#222222", linestyle="none", markersize=4, label="evidence"
+            [],
+            [],
+            marker="D",
+            color="#222222",
+            linestyle="none",
+            markersize=4,
+            label=registry.EVIDENCE.name,
         )
     )
     handles.append(

@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 from attrs import frozen
 
+from claimtrack import _registry as registry
 from claimtrack.amend import NewEvidence, _evidence_id, _status
 from claimtrack.changeset.operations import (
     AddActor,
@@ -175,13 +176,16 @@ def new_id(operation: Any) -> str:
 
 # -- where a ledger problem stands in the operation ------------------------------------------
 
-_COLLECTION = {
-    AddSource: "sources",
-    AddActor: "actors",
-    AddAgreement: "agreements",
-    AddCommitment: "commitments",
-    AddClaim: "claims",
-    AddEvidence: "evidence",
+_COLLECTION: dict[type[Any], str] = {
+    operation: registry.BY_TYPE[model].name
+    for operation, model in (
+        (AddSource, Source),
+        (AddActor, Actor),
+        (AddAgreement, Agreement),
+        (AddCommitment, Commitment),
+        (AddClaim, Claim),
+        (AddEvidence, Evidence),
+    )
 }
 
 #: Ledger paths of a new item that an add operation spells differently.
@@ -234,20 +238,16 @@ def _supported(model: type, given: dict[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in given.items() if name in names}
 
 
-def _add(ledger: Ledger, record: Any, noun: str) -> tuple[Ledger, str]:
+def _add(ledger: Ledger, record: Any) -> tuple[Ledger, str]:
     """The ledger with ``record`` added; the same record already there is left as it is."""
-    existing = ledger.records(_collection_of(record)).get(record.id)
+    collection = registry.BY_TYPE[type(record)]
+    noun = collection.noun
+    existing = ledger.records(collection.name).get(record.id)
     if existing is not None:
         if existing == record:
             return ledger, f"{noun} {record.id} already in the ledger, unchanged"
         raise OperationRefused(".id", f"id {record.id!r} already names a different {noun}")
     return ledger.add(record), f"added {noun} {record.id}"
-
-
-def _collection_of(record: Any) -> str:
-    names = {Source: "sources", Actor: "actors", Agreement: "agreements"}
-    names.update({Commitment: "commitments", Claim: "claims", Evidence: "evidence"})
-    return names[type(record)]
 
 
 def _add_source(ledger: Ledger, op: AddSource, texts: ArchivedTexts) -> tuple[Ledger, str]:
@@ -261,35 +261,37 @@ def _add_source(ledger: Ledger, op: AddSource, texts: ArchivedTexts) -> tuple[Le
     source = Source(**_supported(Source, given))
     if text is not None:
         texts.provide(text, op.text_content)
-    return _add(ledger, source, "source")
+    return _add(ledger, source)
 
 
 def _add_actor(ledger: Ledger, op: AddActor, texts: ArchivedTexts) -> tuple[Ledger, str]:
     given = attrs.asdict(op, recurse=False)
     given["id"] = new_id(op)
-    return _add(ledger, Actor(**given), "actor")
+    return _add(ledger, Actor(**given))
 
 
 def _add_agreement(ledger: Ledger, op: AddAgreement, texts: ArchivedTexts) -> tuple[Ledger, str]:
     given = attrs.asdict(op, recurse=False)
     given["id"] = new_id(op)
-    return _add(ledger, Agreement(**given), "agreement")
+    return _add(ledger, Agreement(**given))
 
 
 def _add_commitment(ledger: Ledger, op: AddCommitment, texts: ArchivedTexts) -> tuple[Ledger, str]:
-    given = attrs.asdict(op, recurse=False)
-    made, evidence = given.pop("made"), given.pop("evidence")
+    first = StatusChange(date=op.made, status=CommitmentStatus.ANNOUNCED, evidence=op.evidence)
+    fields = attrs.fields(AddCommitment)
+    entry = attrs.filters.exclude(fields.made, fields.evidence)  # they went to the first entry
+    given = attrs.asdict(op, recurse=False, filter=entry)
     given["id"] = new_id(op)
-    first = StatusChange(date=made, status=CommitmentStatus.ANNOUNCED, evidence=evidence)
-    return _add(ledger, Commitment(**given, history=(first,)), "commitment")
+    return _add(ledger, Commitment(**given, history=(first,)))
 
 
 def _add_claim(ledger: Ledger, op: AddClaim, texts: ArchivedTexts) -> tuple[Ledger, str]:
-    given = attrs.asdict(op, recurse=False)
-    made, evidence = given.pop("made"), given.pop("evidence")
+    first = StatusChange(date=op.made, status=ClaimStatus.UNVERIFIED, evidence=op.evidence)
+    fields = attrs.fields(AddClaim)
+    entry = attrs.filters.exclude(fields.made, fields.evidence)  # they went to the first entry
+    given = attrs.asdict(op, recurse=False, filter=entry)
     given["id"] = new_id(op)
-    first = StatusChange(date=made, status=ClaimStatus.UNVERIFIED, evidence=evidence)
-    return _add(ledger, Claim(**given, history=(first,)), "claim")
+    return _add(ledger, Claim(**given, history=(first,)))
 
 
 def _add_evidence(ledger: Ledger, op: AddEvidence, texts: ArchivedTexts) -> tuple[Ledger, str]:
@@ -304,7 +306,7 @@ def _add_evidence(ledger: Ledger, op: AddEvidence, texts: ArchivedTexts) -> tupl
     evidence = Evidence(**_supported(Evidence, given))
     if evidence.source in ledger.sources:
         texts.check_anchored(ledger.sources[evidence.source], evidence)
-    return _add(ledger, evidence, "evidence")
+    return _add(ledger, evidence)
 
 
 def _evidence_key(source: str, quote: TextQuote | None, op: AddEvidence) -> str:
@@ -346,7 +348,7 @@ def _kind(kinds: Any, value: str, noun: str) -> Any:
 
 def _replaced(ledger: Ledger, item: Commitment | Claim) -> Ledger:
     """The ledger with an item replaced by its new value (validated as every ledger is)."""
-    name = "commitments" if isinstance(item, Commitment) else "claims"
+    name = registry.BY_TYPE[type(item)].name
     collections: dict[str, Any] = {other: tuple(ledger.records(other)) for other in COLLECTIONS}
     collections[name] = tuple(item if old.id == item.id else old for old in collections[name])
     return Ledger(**collections, policy=ledger.policy)
@@ -355,8 +357,7 @@ def _replaced(ledger: Ledger, item: Commitment | Claim) -> Ledger:
 def cited(ledger: Ledger, op: Quoting, texts: ArchivedTexts) -> tuple[Ledger, tuple[str, ...]]:
     """The ledger holding the operation's inline quote (if any), and every evidence id to cite."""
     for evidence_id in op.evidence:
-        if evidence_id not in ledger.evidence:
-            raise UnknownId("evidence", evidence_id, ledger.evidence.ids())
+        ledger.evidence[evidence_id]  # raises UnknownId with a suggestion
     if op.quote is None and op.source is None:
         if op.prefix is not None or op.suffix is not None:
             raise OperationRefused(

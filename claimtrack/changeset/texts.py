@@ -9,7 +9,6 @@ replaced by a different one.
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 from claimtrack.errors import OperationRefused
 from claimtrack.ledger import Ledger
@@ -77,8 +76,7 @@ class ArchivedTexts:
         text = self.text_of(source)
         if text is None or evidence.quote is None:
             return
-        collections: dict[str, Any] = {"sources": (source,), "evidence": (evidence,)}
-        alone = Ledger(**collections)
+        alone = Ledger(sources=(source,), evidence=(evidence,))
         for problem in verify_quotes(alone, {source.id: text}):
             raise OperationRefused(".quote", problem.message)
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from claimtrack import _registry as registry
 from claimtrack.changeset import Located, Spot, apply_changesets, apply_located
 from claimtrack.changeset.operations import (
     AddActor,
@@ -37,28 +38,28 @@ __all__ = ["register"]
 
 #: ``claimtrack add KIND`` -> the operation it runs.
 ADDABLE: dict[str, type[Any]] = {
-    "actor": AddActor,
-    "agreement": AddAgreement,
-    "commitment": AddCommitment,
-    "claim": AddClaim,
+    registry.ACTORS.noun: AddActor,
+    registry.AGREEMENTS.noun: AddAgreement,
+    registry.COMMITMENTS.noun: AddCommitment,
+    registry.CLAIMS.noun: AddClaim,
     "relation": Relate,
-    "evidence": AddEvidence,
-    "source": AddSource,
+    registry.EVIDENCE.noun: AddEvidence,
+    registry.SOURCES.noun: AddSource,
 }
 
-_EXAMPLES = {
-    "actor": "claimtrack add actor --ledger my.json --name 'Republic of Freedonia' --kind state",
-    "agreement": "claimtrack add agreement --ledger my.json --title 'Border accord'"
+#: An example command line for each operation ``add`` runs.
+_EXAMPLES: dict[type[Any], str] = {
+    AddActor: "claimtrack add actor --ledger my.json --name 'Republic of Freedonia' --kind state",
+    AddAgreement: "claimtrack add agreement --ledger my.json --title 'Border accord'"
     " --kind agreement --parties freedonia sylvania --date 2031-03-02",
-    "commitment": "claimtrack add commitment --ledger my.json --text 'Open a hotline'"
+    AddCommitment: "claimtrack add commitment --ledger my.json --text 'Open a hotline'"
     " --category hotline --made 2031-03-02 --evidence ev-src-a-0123456789",
-    "claim": "claimtrack add claim --ledger my.json --text 'Militants cross the border'"
+    AddClaim: "claimtrack add claim --ledger my.json --text 'Militants cross the border'"
     " --kind allegation --claimants freedonia --made 2031-03",
-    "relation": "claimtrack add relation --ledger my.json --item cl-a --kind disputes"
-    " --target cl-b",
-    "evidence": "claimtrack add evidence --ledger my.json --source src-a"
+    Relate: "claimtrack add relation --ledger my.json --item cl-a --kind disputes --target cl-b",
+    AddEvidence: "claimtrack add evidence --ledger my.json --source src-a"
     " --quote 'agreed to open a hotline' --stance supports",
-    "source": "claimtrack add source --ledger my.json --title 'Accord signed' --kind news"
+    AddSource: "claimtrack add source --ledger my.json --title 'Accord signed' --kind news"
     " --published 2031-03-03 --text accord.txt",
 }
 
@@ -244,7 +245,7 @@ def register(commands: Commands) -> None:
         lambda args: args.run_kind(args),
         "add an actor, agreement, commitment, claim, relation, evidence or source to a ledger"
         " file, in place\n(ids are derived from the text when not given)",
-        _EXAMPLES["actor"],
+        _EXAMPLES[AddActor],
         as_of=False,
         table=False,
         ledger="none",
@@ -255,7 +256,7 @@ def register(commands: Commands) -> None:
             name,
             help=_summary(kind),
             description=_summary(kind),
-            epilog=f"Example:\n  {_EXAMPLES[name]}",
+            epilog=f"Example:\n  {_EXAMPLES[kind]}",
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         ledger_option(sub, "write")

@@ -66,6 +66,7 @@ def start(
 
     import attrs
 
+    from claimtrack import _registry as registry
     from claimtrack.codec import dumps
     from claimtrack.errors import LedgerFileError
     from claimtrack.files import write_atomically
@@ -89,7 +90,7 @@ def start(
                 source = attrs.evolve(source, text=f"texts/{source.text}")
             moved.append(source)
         collections: dict[str, Any] = {name: tuple(ledger.records(name)) for name in COLLECTIONS}
-        copy = Ledger(**{**collections, "sources": tuple(moved)}, policy=ledger.policy)
+        copy = Ledger(**{**collections, registry.SOURCES.name: tuple(moved)}, policy=ledger.policy)
         files = {target: dumps(copy).encode("utf-8"), **files}
     clashes = [p for p, data in files.items() if p.exists() and p.read_bytes() != data]
     if target.exists() and target not in clashes and example is None:

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
+from claimtrack import _registry as registry
 from claimtrack.interop.linked_data import iri, json_ld
 from claimtrack.ledger import Ledger
 from claimtrack.model import Evidence, TextQuote
@@ -104,7 +105,7 @@ def _annotation(
     }
     return {
         "@context": ANNOTATION_CONTEXT,
-        "id": iri("evidence", evidence.id, base_url),
+        "id": iri(registry.EVIDENCE.noun, evidence.id, base_url),
         "type": "Annotation",
         "motivation": "linking",
         "body": body,

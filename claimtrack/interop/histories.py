@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from claimtrack import _registry as registry
 from claimtrack.codec import FORMAT_VERSION
 from claimtrack.dates import PartialDate
 from claimtrack.interop.import_report import Presence, Untracked, UnusualMove
@@ -76,13 +77,14 @@ class HistoryBuilder:
             if item is not None:
                 items.append(item)
                 self.origins.append(seen[0].row.location)
-        collection = "claims" if self.mapping.records == "claims" else "commitments"
+        claims = self.mapping.records == registry.CLAIMS.name
+        collection = (registry.CLAIMS if claims else registry.COMMITMENTS).name
         return {
             "format_version": FORMAT_VERSION,
-            "sources": list(self.provenance.sources.values()),
-            "actors": list(self.provenance.actors.values()),
+            registry.SOURCES.name: list(self.provenance.sources.values()),
+            registry.ACTORS.name: list(self.provenance.actors.values()),
             collection: items,
-            "evidence": list(self.provenance.evidence.values()),
+            registry.EVIDENCE.name: list(self.provenance.evidence.values()),
         }
 
     def record_id(self, key: str, first: Observation) -> str:
@@ -108,7 +110,7 @@ class HistoryBuilder:
         parties = [self.provenance.actor(name) for name in self.parties(seen)]
         record: dict[str, Any] = {"id": record_id, "text": text}
         last = seen[-1]
-        if self.mapping.records == "claims":
+        if self.mapping.records == registry.CLAIMS.name:
             record["kind"] = self.mapping.claim_kind.value
             if parties:
                 record["claimants"] = parties
@@ -146,7 +148,7 @@ class HistoryBuilder:
     ) -> tuple[list[dict[str, Any]], list[str]]:
         """The status entries (the pledge, its first status, each change) and loose evidence."""
         first = seen[0]
-        kind = ClaimStatus if self.mapping.records == "claims" else CommitmentStatus
+        kind = ClaimStatus if self.mapping.records == registry.CLAIMS.name else CommitmentStatus
         initial = initial_status(kind)
         inferred = None
         if first.made is None:

@@ -41,6 +41,7 @@ from typing import Any
 import attrs
 from attrs import frozen
 
+from claimtrack import _registry as registry
 from claimtrack.errors import LedgerFileError, _closest
 from claimtrack.files import read_regular_file
 from claimtrack.interop.problems import ImportProblem, ImportProblems, Location
@@ -119,7 +120,7 @@ class TrackerMapping:
     name: str
     columns: Columns
     vocabulary: Vocabulary[CommitmentStatus] | Vocabulary[ClaimStatus] = CLAIMTRACK
-    records: str = "commitments"
+    records: str = registry.COMMITMENTS.name
     format: str | None = None
     url: str | None = None
     id_prefix: str = ""
@@ -181,7 +182,7 @@ _TRACKER_KEYS = (
 _COLUMN_KEYS = tuple(role.name for role in attrs.fields(Columns) if role.name != "optional")
 _OPTIONAL_KEYS = tuple(key for key in _COLUMN_KEYS if key not in ("key", "status"))
 _SECTIONS = ("tracker", "columns", "statuses", "renames")
-_RECORD_KINDS = ("commitments", "claims")
+_RECORD_KINDS = tuple(collection.name for collection in registry.ITEMS)
 _ID_START = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
 _COMMITMENT_ONLY = ("category", "due")
 
@@ -269,7 +270,7 @@ class _Reader:
         name = self.text(tracker, "tracker", "name")
         if name is None and "name" not in tracker:
             self.add("tracker", "name", "required: the tracker's name (titles its snapshots)")
-        records = self.choice(tracker, "records", _RECORD_KINDS) or "commitments"
+        records = self.choice(tracker, "records", _RECORD_KINDS) or registry.COMMITMENTS.name
         options["records"] = records
         fmt = self.choice(tracker, "format", tuple(FORMATS))
         if fmt is not None:
@@ -342,7 +343,7 @@ class _Reader:
                 self.add("columns", key, "required: the column that holds it")
         if "title" not in given and "text" not in given:
             self.add("columns", None, "map 'title' or 'text': the column saying what was pledged")
-        if records == "claims":
+        if records == registry.CLAIMS.name:
             for key in _COMMITMENT_ONLY:
                 if key in given:
                     self.add("columns", key, "only commitments have this; claims do not")
@@ -354,7 +355,7 @@ class _Reader:
         self, tracker: Mapping[str, Any], words: Mapping[str, Any], records: str
     ) -> Vocabulary[CommitmentStatus] | Vocabulary[ClaimStatus] | None:
         kind: type[CommitmentStatus] | type[ClaimStatus]
-        kind = ClaimStatus if records == "claims" else CommitmentStatus
+        kind = ClaimStatus if records == registry.CLAIMS.name else CommitmentStatus
         base: Vocabulary[CommitmentStatus] | Vocabulary[ClaimStatus]
         base = CLAIMTRACK_CLAIMS if kind is ClaimStatus else CLAIMTRACK
         named = self.text(tracker, "tracker", "vocabulary")

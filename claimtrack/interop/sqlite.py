@@ -14,6 +14,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from claimtrack import _registry as registry
 from claimtrack.codec import FORMAT_VERSION
 from claimtrack.errors import DatabaseProblem
 from claimtrack.files import write_atomically
@@ -84,7 +85,10 @@ def schema_sql() -> str:
             )
             indexes.append(_index(table.name, column.name))
         for name in ("status", "category", "kind", "date"):
-            if name in {column.name for column in table.columns} and table.name != "sources":
+            if (
+                name in {column.name for column in table.columns}
+                and table.name != registry.SOURCES.name
+            ):
                 indexes.append(_index(table.name, name))
         body = ",\n  ".join(lines)
         statements.append(f"CREATE TABLE {_quote(table.name)} (\n  {body}\n);")

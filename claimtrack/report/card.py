@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from claimtrack import _registry as registry
 from claimtrack.errors import UnknownId
 from claimtrack.history import unusual_entries
 from claimtrack.ledger import COLLECTIONS, AsOf, Ledger, as_day
@@ -263,7 +264,7 @@ def _relations(ledger: Ledger, item: Commitment | Claim) -> list[str]:
 
 
 def _collection(item: Commitment | Claim) -> str:
-    return "commitments" if isinstance(item, Commitment) else "claims"
+    return registry.BY_TYPE[type(item)].name
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -304,7 +305,9 @@ def _source_card(ledger: Ledger, source: Source) -> list[str]:
     lines = [f"{source.id}: source", *_wrap(source.title, 2), ""]
     lines += _plain_fields(source, ("id", "title"))
     quoted = [e.id for e in ledger.evidence if e.source == source.id]
-    lines += _field("evidence", f"{len(quoted)}: " + ", ".join(quoted) if quoted else None)
+    lines += _field(
+        registry.EVIDENCE.name, f"{len(quoted)}: " + ", ".join(quoted) if quoted else None
+    )
     return lines
 
 

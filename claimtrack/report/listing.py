@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from claimtrack import _registry as registry
 from claimtrack.errors import ClaimtrackError
 from claimtrack.ledger import AsOf, Ledger
 from claimtrack.report.table import Table
@@ -32,40 +33,41 @@ def _date(value: object) -> str:
 
 Row = Callable[[Ledger, Any, AsOf], tuple[str, ...]]
 
-#: Each kind: its collection, its headers and how a record becomes a row.
-KINDS: dict[str, tuple[str, tuple[str, ...], Row]] = {
-    "commitments": (
-        "commitments",
+#: Each kind (in the order ``list`` names them): its collection, headers and how a record
+#: becomes a row.
+_LISTED: tuple[tuple[registry.Collection[Any], tuple[str, ...], Row], ...] = (
+    (
+        registry.COMMITMENTS,
         ("id", "status", "category", "text"),
         lambda ledger, c, day: (c.id, _status(ledger, c, day), c.category, c.text),
     ),
-    "claims": (
-        "claims",
+    (
+        registry.CLAIMS,
         ("id", "status", "kind", "text"),
         lambda ledger, c, day: (c.id, _status(ledger, c, day), c.kind.value, c.text),
     ),
-    "actors": (
-        "actors",
+    (
+        registry.ACTORS,
         ("id", "kind", "name"),
         lambda ledger, a, day: (a.id, a.kind.value, a.name),
     ),
-    "agreements": (
-        "agreements",
+    (
+        registry.AGREEMENTS,
         ("id", "date", "kind", "title"),
         lambda ledger, a, day: (a.id, _date(a.date), a.kind.value, a.title),
     ),
-    "events": (
-        "events",
+    (
+        registry.EVENTS,
         ("id", "date", "kind", "title"),
         lambda ledger, e, day: (e.id, _date(e.date), e.kind.value, e.title),
     ),
-    "sources": (
-        "sources",
+    (
+        registry.SOURCES,
         ("id", "published", "kind", "title"),
         lambda ledger, s, day: (s.id, _date(s.published), s.kind.value, s.title),
     ),
-    "evidence": (
-        "evidence",
+    (
+        registry.EVIDENCE,
         ("id", "source", "stance", "quote"),
         lambda ledger, e, day: (
             e.id,
@@ -74,16 +76,15 @@ KINDS: dict[str, tuple[str, tuple[str, ...], Row]] = {
             e.quote.exact if e.quote is not None else "(unanchored)",
         ),
     ),
+)
+
+#: Each kind, by its collection name: its collection, its headers and how a record becomes a row.
+KINDS: dict[str, tuple[str, tuple[str, ...], Row]] = {
+    collection.name: (collection.name, headers, row) for collection, headers, row in _LISTED
 }
 
-_SINGULAR = {
-    "commitment": "commitments",
-    "claim": "claims",
-    "actor": "actors",
-    "agreement": "agreements",
-    "event": "events",
-    "source": "sources",
-}
+#: A kind may also be named by its singular noun (``list commitment``).
+_SINGULAR = {c.noun: c.name for c, _, _ in _LISTED if c.noun != c.name}
 
 
 #: The free-text columns a terminal may wrap to fit its width.

@@ -13,6 +13,7 @@ import html
 import re
 from importlib import resources
 
+from claimtrack import _registry as registry
 from claimtrack.dates import PartialDate
 from claimtrack.ledger import AsOf, Ledger, as_day
 from claimtrack.report.evidence import confidence_table, grade
@@ -30,14 +31,14 @@ PICTURE_LANES = 60
 
 _SECTIONS = (
     ("scorecard", "Scorecard"),
-    ("commitments", "Commitments"),
-    ("claims", "Claims"),
+    (registry.COMMITMENTS.name, "Commitments"),
+    (registry.CLAIMS.name, "Claims"),
     ("progress", "Progress figures"),
     ("corrections", "Corrections"),
     ("confidence", "How sure are we"),
     ("picture", "Timeline picture"),
     ("timeline", "Timeline"),
-    ("evidence", "Evidence"),
+    (registry.EVIDENCE.name, "Evidence"),
 )
 
 
@@ -206,10 +207,10 @@ def html_report(
         "scorecard": _table(card.table(), f"Scorecard as of {day}", "t-scorecard")
         + _table(card.counts_table(), "Commitments per status", "t-counts")
         + _table(card.politifact_table(), "PolitiFact-style tally", "t-politifact"),
-        "commitments": _table(
+        registry.COMMITMENTS.name: _table(
             status_table(ledger, day), "What was pledged, and its status", "t-commitments"
         ),
-        "claims": _table(
+        registry.CLAIMS.name: _table(
             claim_table(ledger, day), "What was claimed, and how it stands", "t-claims"
         ),
         "progress": _optional(
@@ -225,7 +226,7 @@ def html_report(
         ),
         "picture": _picture(ledger, day, title) if picture else "",
         "timeline": _table(timeline(ledger, day), "What happened, in date order", "t-timeline"),
-        "evidence": _quotes(ledger, day),
+        registry.EVIDENCE.name: _quotes(ledger, day),
     }
     shown = [(key, name) for key, name in _SECTIONS if sections[key]]
     contents = "".join(f'<li><a href="#{key}">{html.escape(name)}</a></li>' for key, name in shown)

@@ -12,6 +12,7 @@ from typing import Any
 
 from attrs import frozen
 
+from claimtrack import _registry as registry
 from claimtrack.dates import PartialDate
 from claimtrack.errors import ReversedRange
 from claimtrack.history import is_move
@@ -24,11 +25,11 @@ __all__ = ["TimelineEntry", "diff", "timeline", "timeline_entries"]
 
 #: Rows of a diff on the same date: new items, moves, confirmations, evidence, then flags.
 _DIFF_KIND_ORDER = {
-    "new commitment": 0,
-    "new claim": 1,
+    f"new {registry.COMMITMENTS.noun}": 0,
+    f"new {registry.CLAIMS.noun}": 1,
     "status": 2,
     "checked": 3,
-    "evidence": 4,
+    registry.EVIDENCE.noun: 4,
     "overdue": 5,
     "stale": 6,
 }
@@ -162,7 +163,7 @@ def diff(ledger: Ledger, start: AsOf, end: AsOf, *, stale_days: int = 365) -> Ta
         after = ledger.status_as_of(item.id, last)
         if after is None:
             continue
-        noun = "commitment" if isinstance(item, Commitment) else "claim"
+        noun = registry.BY_TYPE[type(item)].noun
         if before is None:
             rows.append((item.history[0].date, f"new {noun}", item.id, item.text))
         rows.extend(_moves(ledger, item, first, last))
@@ -177,7 +178,7 @@ def diff(ledger: Ledger, start: AsOf, end: AsOf, *, stale_days: int = 365) -> Ta
         date = ledger.evidence_date(evidence)
         if date is not None and date.known_by(last) and not date.known_by(first):
             quote = evidence.quote.exact if evidence.quote else "(unanchored)"
-            rows.append((date, "evidence", evidence.id, f"{evidence.source}: {quote}"))
+            rows.append((date, registry.EVIDENCE.noun, evidence.id, f"{evidence.source}: {quote}"))
     rows.sort(key=lambda row: (_day_key(row[0]), _DIFF_KIND_ORDER[row[1]], row[2], row[3]))
     title = f"Changes after {first} and by {last}"
     return Table(

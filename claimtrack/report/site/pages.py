@@ -15,6 +15,7 @@ from typing import Any
 
 from attrs import frozen
 
+from claimtrack import _registry as registry
 from claimtrack.dates import PartialDate
 from claimtrack.ledger import Ledger
 from claimtrack.lifecycle import PAM_LEVELS
@@ -256,10 +257,10 @@ def site_pages(ledger: Ledger, day: dt.date, *, picture: str | None) -> list[Pag
         "index.html",
         {
             "card": scorecard(ledger, day),
-            "commitments": [site.row(c) for c in site.commitments],
-            "claims": [site.row(c) for c in site.claims],
-            "actors": [(a, page_name("actor", a.id)) for a in site.actors],
-            "sources": [(s, page_name("source", s.id)) for s in site.sources],
+            registry.COMMITMENTS.name: [site.row(c) for c in site.commitments],
+            registry.CLAIMS.name: [site.row(c) for c in site.claims],
+            registry.ACTORS.name: [(a, page_name("actor", a.id)) for a in site.actors],
+            registry.SOURCES.name: [(s, page_name("source", s.id)) for s in site.sources],
             "picture": picture,
             "evidence_count": len(site.ledger.evidence),
         },
