@@ -5,11 +5,16 @@ happened next (``Ledger.record_status``) and ``save`` it; ``claimtrack.datasets.
 is the bundled example, and ``claimtrack.report`` turns a ledger into tables.
 """
 
-from typing import TYPE_CHECKING, Any
+from __future__ import annotations
 
 from claimtrack._version import __version__
 
+#: ``typing.TYPE_CHECKING`` without importing ``typing`` (the command line starts faster):
+#: type checkers read the imports below, the interpreter skips them.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from claimtrack import datasets
     from claimtrack.codec import (
         FORMAT_VERSION,

@@ -36,8 +36,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-import filelock
-
 from claimtrack.errors import LedgerFileError, UnsafeTarget
 
 __all__ = [
@@ -363,6 +361,8 @@ def locked(ledger: PathLike, *, timeout: float | None = None) -> Iterator[None]:
         raise LedgerFileError(f"cannot read ledger {os.fspath(path)!r}: {error.strerror}") from None
     if not regular:
         raise UnsafeTarget(os.fspath(path), "is not a regular file")
+    import filelock  # here, not at the top: reading a ledger never locks it
+
     lock = filelock.FileLock(lock_path(path), timeout=-1 if timeout is None else timeout)
     try:
         lock.acquire(poll_interval=_POLL_SECONDS)

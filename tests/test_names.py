@@ -69,6 +69,8 @@ def test_tracker_import_keeps_its_public_path() -> None:
 FIELD_AND_WORD_USES = {
     ("cli/authoring.py", "<module>", "evidence"): "help text for the option --evidence, "
     "named after the operations' field `evidence` (ids to cite)",
+    ("cli/catalogue.py", "<module>", "evidence"): "the command `claimtrack evidence` in the "
+    "command index (`--help` is printed from it): a command name, not a collection",
     ("cli/reports.py", "register", "evidence"): "the command `claimtrack evidence`: commands "
     "are verbs in their own namespace (ARCHITECTURE.md, Names)",
     ("interop/histories.py", "HistoryBuilder.item", "evidence"): "the field `evidence` of a "

@@ -13,8 +13,9 @@ subcommands; :mod:`claimtrack.cli.options` holds what they share (exit codes, op
 2. In the module's ``register(commands)``, call ``commands.add(name, _name, summary, example,
    as_of=..., table=..., ledger="read" | "write" | "none")`` and add the command's own
    arguments to the parser it returns.
-3. A new module goes into :data:`GROUPS` below (the order there is the order in ``--help``), and
-   its command into the ``--help`` test in ``tests/test_cli.py``.
+3. List the command, its module and its summary in :data:`claimtrack.cli.catalogue.COMMANDS`
+   (the order there is the order in ``--help``, which is printed from that table without
+   importing any command; ``tests/test_cli_startup.py`` fails until the table matches).
 """
 
 from __future__ import annotations
@@ -23,50 +24,20 @@ import argparse
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
 
-from claimtrack._locate import with_lines
-from claimtrack.cli import (
-    authoring,
-    browsing,
-    checks,
-    history,
-    interop,
-    publish,
-    reports,
-    triage,
-    updates,
-)
-from claimtrack.cli.options import EXIT_INVALID, EXIT_OK, Commands, settle_dates
-from claimtrack.errors import (
-    ClaimtrackError,
-    InvalidLedger,
-    Problem,
-    UnknownColumn,
-    UnknownStatus,
-    UsageError,
-)
+from claimtrack.cli.catalogue import COMMANDS
+from claimtrack.cli.exits import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
+
+    from claimtrack.errors import Problem
 
 __all__ = ["EXIT_INTERRUPTED", "main"]
 
-#: The exit code after Ctrl-C: 128 + SIGINT, as shells report it.
-EXIT_INTERRUPTED = 130
-
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-
-#: Each group's ``register``, in the order its commands appear in ``claimtrack --help``.
-GROUPS: tuple[Callable[[Commands], None], ...] = (
-    reports.register,
-    interop.register,
-    publish.register,
-    checks.register,
-    updates.register,
-    triage.register,
-    authoring.register,
-    browsing.register,
-    history.register,
-)
 
 
 def _version() -> str:
@@ -75,18 +46,81 @@ def _version() -> str:
     return f"claimtrack {__version__}"
 
 
+class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """The subcommands, listed from :data:`~claimtrack.cli.catalogue.COMMANDS` (``--help`` needs
+    nothing more); a command's parser is made, and its group module imported to fill it in, only
+    when the command is run (or its own ``--help`` is asked for)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        #: Group module -> the names of its commands not built yet.
+        self.pending: dict[str, list[str]] = {}
+
+    def list_command(self, name: str, module: str, summary: str) -> None:
+        """List a command under ``--help`` and as a valid choice, without building it."""
+        self._choices_actions.append(self._ChoicesPseudoAction(name, (), summary))
+        self._name_parser_map[name] = None  # made by build()
+        self.pending.setdefault(module, []).append(name)
+
+    def build(self, module: str) -> None:
+        """Make the parsers of one group's commands and let the group's ``register`` fill them."""
+        import importlib
+
+        from claimtrack.cli.options import Commands
+
+        names = self.pending.pop(module, None)
+        if names is None:
+            return
+        order = list(self._name_parser_map)
+        stubs: dict[str, argparse.ArgumentParser] = {}
+        for name in names:
+            del self._name_parser_map[name]
+            stubs[name] = self.add_parser(name)
+        for name in order:  # keep the listed order ("invalid choice" names them in it)
+            self._name_parser_map[name] = self._name_parser_map.pop(name)
+        importlib.import_module(f"claimtrack.cli.{module}").register(Commands(self, stubs))
+        if stubs:
+            raise LookupError(f"claimtrack.cli.{module} did not add {', '.join(stubs)}")
+
+    def build_all(self) -> None:
+        """Build every command's parser, as running each would."""
+        for module in list(self.pending):
+            self.build(module)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        if isinstance(values, list) and values:
+            for module, names in list(self.pending.items()):
+                if values[0] in names:
+                    self.build(module)
+        super().__call__(parser, namespace, values, option_string)
+
+
 def parser() -> argparse.ArgumentParser:
-    """The ``claimtrack`` argument parser, with every group's commands."""
+    """The ``claimtrack`` argument parser. Every command is listed (``--help``); each is built
+    when first parsed (``commands_of(parser()).build_all()`` builds them all at once)."""
     top = argparse.ArgumentParser(
         prog="claimtrack",
         description="An evidence-backed ledger of pledges and claims, and what became of them.",
         epilog="Example: claimtrack report --as-of 2018-07-31",
     )
     top.add_argument("--version", action="version", version=_version())
-    commands = Commands(top.add_subparsers(dest="command", required=True, metavar="COMMAND"))
-    for register in GROUPS:
-        register(commands)
+    commands: _Commands = top.add_subparsers(  # type: ignore[assignment]
+        dest="command", required=True, metavar="COMMAND", action=_Commands
+    )
+    for name, module, summary in COMMANDS:
+        commands.list_command(name, module, summary)
     return top
+
+
+def commands_of(top: argparse.ArgumentParser) -> _Commands:
+    """The subcommands action of a parser made by :func:`parser`."""
+    return next(action for action in top._actions if isinstance(action, _Commands))
 
 
 def _located(args: argparse.Namespace, problems: Sequence[Problem]) -> Sequence[Problem]:
@@ -97,6 +131,10 @@ def _located(args: argparse.Namespace, problems: Sequence[Problem]) -> Sequence[
     """
     if args.command != "validate" or all(problem.line is not None for problem in problems):
         return problems
+    from pathlib import Path
+
+    from claimtrack._locate import with_lines
+
     try:
         text = Path(args.ledger).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
@@ -147,12 +185,21 @@ def _main(argv: Sequence[str]) -> int:
     top = parser()
     _refuse_undecodable(top, argv)
     args = top.parse_args(argv)
-    settle_dates(args)
-    if getattr(args, "format", None) is not None:
-        from claimtrack.report import formats
+    # Imported once a command is chosen: `claimtrack --help` never needs them.
+    from claimtrack.cli.options import settle_dates
+    from claimtrack.errors import (
+        ClaimtrackError,
+        InvalidLedger,
+        UnknownColumn,
+        UnknownStatus,
+        UsageError,
+    )
+    from claimtrack.report.table import DATA_FORMATS, formats
 
-        if args.format not in formats():
-            top.error(f"unknown format {args.format!r}; expected one of {', '.join(formats())}")
+    settle_dates(args)
+    fmt = getattr(args, "format", None)
+    if fmt is not None and fmt not in DATA_FORMATS and fmt not in formats():
+        top.error(f"unknown format {args.format!r}; expected one of {', '.join(formats())}")
     try:
         code: int = args.run(args)
     except InvalidLedger as error:

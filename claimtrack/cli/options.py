@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from claimtrack import datasets
+from claimtrack.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from claimtrack.codec import load
 from claimtrack.dates import PartialDate
 from claimtrack.errors import UsageError
@@ -53,8 +54,6 @@ __all__ = [
 #: ``claimtrack.errors.UsageError`` under the name command modules have used: a command-line
 #: mistake found only once the command runs (exit 2).
 Usage = UsageError
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 #: A command's body: takes the parsed arguments, returns the exit code.
 Run = Callable[[argparse.Namespace], int]
@@ -258,8 +257,15 @@ def table_options(sub: argparse.ArgumentParser, columns: Sequence[str]) -> None:
 class Commands:
     """The ``claimtrack`` subcommands; command-group modules add theirs with :meth:`add`."""
 
-    def __init__(self, subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    def __init__(
+        self,
+        subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+        stubs: dict[str, argparse.ArgumentParser] | None = None,
+    ) -> None:
+        """``stubs``: the parsers, made ahead under these names, that :meth:`add` fills in
+        (the command line lists every command before it imports the module that builds it)."""
         self._subparsers = subparsers
+        self._stubs = stubs
 
     def add(
         self,
@@ -281,13 +287,24 @@ class Commands:
         ``columns`` (the names the table's columns take) ``--wide``, ``--excel``, ``--columns``
         and ``--sort``.
         """
-        sub = self._subparsers.add_parser(
-            name,
-            help=summary,
-            description=summary,
-            epilog=f"Example:\n  {example}",
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
+        epilog = f"Example:\n  {example}"
+        if self._stubs is None:
+            sub = self._subparsers.add_parser(
+                name,
+                help=summary,
+                description=summary,
+                epilog=epilog,
+                formatter_class=argparse.RawDescriptionHelpFormatter,
+            )
+        else:
+            if name not in self._stubs:
+                raise LookupError(
+                    f"command {name!r} is not listed under its module in"
+                    " claimtrack.cli.catalogue.COMMANDS"
+                )
+            sub = self._stubs.pop(name)
+            sub.description, sub.epilog = summary, epilog
+            sub.formatter_class = argparse.RawDescriptionHelpFormatter
         ledger_option(sub, ledger)
         if as_of:
             sub.add_argument(
