@@ -44,7 +44,7 @@ def _warmed(path: Path) -> Any:
 
 
 def _save_stdlib(ledger: Any) -> None:
-    sys.modules["orjson"] = None  # type: ignore[assignment]  # as if the fast extra were absent
+    _without_fast_extra()
     _save(ledger)
 
 
@@ -92,9 +92,20 @@ def _msgspec_ready(path: Path) -> tuple[Callable[[bytes], object], Path]:
 
 
 def _pydantic_ready(path: Path) -> tuple[Callable[[bytes], object], Path]:
-    from benchmarks.alternatives import pydantic_load  # builds the models, untimed
+    from benchmarks.alternatives import pydantic_loader
 
-    return pydantic_load, path
+    return pydantic_loader(), path  # the models are built here, untimed
+
+
+def _without_fast_extra() -> None:
+    """As if the ``fast`` extra were absent: orjson and msgspec cannot be imported."""
+    sys.modules["orjson"] = None  # type: ignore[assignment]
+    sys.modules["msgspec"] = None  # type: ignore[assignment]
+
+
+def _stdlib_path(path: Path) -> Path:
+    _without_fast_extra()
+    return path
 
 
 OPERATIONS: dict[str, tuple[Callable[[Path], Any], Callable[[Any], object]]] = {
@@ -102,6 +113,7 @@ OPERATIONS: dict[str, tuple[Callable[[Path], Any], Callable[[Any], object]]] = {
     "msgspec": (_msgspec_ready, lambda state: state[0](state[1].read_bytes())),
     "pydantic": (_pydantic_ready, lambda state: state[0](state[1].read_bytes())),
     "load": (lambda p: p, _ledger),
+    "load, stdlib json": (_stdlib_path, _ledger),
     "save": (_ledger, _save),
     "save, stdlib json": (_ledger, _save_stdlib),
     "status as of, every item": (_ledger, _status_all),
@@ -121,7 +133,9 @@ def main() -> None:
     prepare, run = OPERATIONS[name]
     seconds = _timed(path, prepare, run)
     rss_mb = _peak_rss_mb()
-    print(json.dumps({"seconds": seconds, "rss_mb": rss_mb}))
+    watched = ("claimtrack", "msgspec", "orjson", "pydantic", "cattrs", "attrs")
+    held = [name for name in watched if sys.modules.get(name) is not None]
+    print(json.dumps({"seconds": seconds, "rss_mb": rss_mb, "modules": held}))
 
 
 if __name__ == "__main__":

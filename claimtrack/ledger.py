@@ -373,7 +373,7 @@ class Ledger(LedgerHistory):
             grouped[collection.name].append(record)
         if problems:
             raise InvalidLedger(problems, headline="records of the wrong type")
-        return Ledger(**grouped, policy=self.policy)
+        return self._derive(grouped)
 
     def cite(self, item_id: str, *evidence_ids: str) -> Ledger:
         """A new ledger in which an item also cites these evidence ids."""
@@ -413,4 +413,9 @@ class Ledger(LedgerHistory):
         name = registry.BY_TYPE[type(record)].name
         grouped: dict[str, Any] = dict(self._views)
         grouped[name] = tuple(record if old.id == record.id else old for old in grouped[name])
-        return Ledger(**grouped, policy=self.policy)
+        return self._derive(grouped)
+
+    def _derive(self, collections: dict[str, Any]) -> Ledger:
+        """The ledger an update makes of these collections, under this ledger's policy: every
+        update ends here (``claimtrack.changeset.draft`` checks only what an update changed)."""
+        return Ledger(**collections, policy=self.policy)

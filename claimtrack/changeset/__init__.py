@@ -14,7 +14,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from attrs import frozen
+from attrs import field, frozen
 
 from claimtrack.changeset.apply import Located, Outcome, apply_operations
 from claimtrack.changeset.operations import OPERATIONS, Operation
@@ -49,13 +49,27 @@ def text_folder(ledger: str | os.PathLike[str]) -> Path:
 @frozen
 class Applied:
     """What applying changesets did: the new ledger, a line per operation, the texts written
-    (paths), and the unified diff of the ledger file."""
+    (paths), whether the ledger was written, and (``diff``) the unified diff of its file."""
 
     ledger: Ledger
     lines: tuple[str, ...]
     texts: tuple[Path, ...]
-    diff: str
     written: bool
+    before: Ledger = field(repr=False)
+    file: str
+
+    @property
+    def diff(self) -> str:
+        """The unified diff of the ledger file, before -> after (made when asked: a large
+        ledger's diff costs more than applying a changeset to it)."""
+        return "".join(
+            difflib.unified_diff(
+                dumps(self.before).splitlines(keepends=True),
+                dumps(self.ledger).splitlines(keepends=True),
+                fromfile=self.file,
+                tofile=self.file,
+            )
+        )
 
 
 _HEADLINE = "changeset not applied; nothing written"
@@ -128,24 +142,22 @@ def apply_located(
         change(load(ledger))
     else:
         amend(ledger, change, timeout=timeout)
-    outcome, old = found[0], before[0]
-    diff = "".join(
-        difflib.unified_diff(
-            dumps(old).splitlines(keepends=True),
-            dumps(outcome.ledger).splitlines(keepends=True),
-            fromfile=os.fspath(ledger),
-            tofile=os.fspath(ledger),
-        )
-    )
+    outcome = found[0]
     written = tuple(folder / name for name in sorted(outcome.texts))
-    return Applied(outcome.ledger, outcome.lines, written, diff, not dry_run)
+    return Applied(
+        outcome.ledger, outcome.lines, written, not dry_run, before[0], os.fspath(ledger)
+    )
 
 
 def _write_texts(folder: Path, texts: dict[str, str]) -> None:
-    """Write new archived texts (the ledger is saved after, so it never names a missing one)."""
-    from claimtrack.files import write_atomically
+    """Write new archived texts (the ledger is saved after, so it never names a missing one),
+    each folder's at once: every file flushed to disk, then the folder once."""
+    from claimtrack.files import write_folder_atomically
 
+    by_folder: dict[Path, dict[str, bytes]] = {}
     for name in sorted(texts):
         target = folder / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(target, texts[name].encode("utf-8"))
+        by_folder.setdefault(target.parent, {})[target.name] = texts[name].encode("utf-8")
+    for parent, files in by_folder.items():
+        parent.mkdir(parents=True, exist_ok=True)
+        write_folder_atomically(parent, files, force=True)

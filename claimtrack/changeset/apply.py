@@ -58,7 +58,7 @@ from claimtrack.model import (
     TextQuote,
 )
 
-__all__ = ["Located", "Outcome", "apply_operations"]
+__all__ = ["Located", "Outcome", "apply_one_by_one", "apply_operations"]
 
 
 @frozen
@@ -89,7 +89,24 @@ class Outcome:
 def apply_operations(
     ledger: Ledger, operations: Sequence[Located], texts: ArchivedTexts
 ) -> tuple[Outcome, list[Problem]]:
-    """Apply every operation in order; return the outcome and every problem found."""
+    """Apply every operation in order; return the outcome and every problem found.
+
+    A quick pass checks only what each operation changes (``claimtrack.changeset.draft``);
+    if anything fails there, the operations are applied again one by one, each to a checked
+    ledger, so that every problem is found and placed."""
+    from claimtrack.changeset.draft import apply_quickly
+
+    quick = apply_quickly(ledger, operations, texts, _HANDLERS)
+    if quick is not None:
+        texts.pending.update(quick[2])
+        return Outcome(quick[0], quick[1], texts.pending), []
+    return apply_one_by_one(ledger, operations, texts)
+
+
+def apply_one_by_one(
+    ledger: Ledger, operations: Sequence[Located], texts: ArchivedTexts
+) -> tuple[Outcome, list[Problem]]:
+    """Apply every operation in order, each to a checked ledger; skip those that fail."""
     lines: list[str] = []
     problems: list[Problem] = []
     failed: set[str] = set()  # ids of records that failed to be added
@@ -351,7 +368,7 @@ def _replaced(ledger: Ledger, item: Commitment | Claim) -> Ledger:
     name = registry.BY_TYPE[type(item)].name
     collections: dict[str, Any] = {other: tuple(ledger.records(other)) for other in COLLECTIONS}
     collections[name] = tuple(item if old.id == item.id else old for old in collections[name])
-    return Ledger(**collections, policy=ledger.policy)
+    return ledger._derive(collections)
 
 
 def cited(ledger: Ledger, op: Quoting, texts: ArchivedTexts) -> tuple[Ledger, tuple[str, ...]]:

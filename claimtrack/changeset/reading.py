@@ -165,20 +165,30 @@ def _from_tree(path: Path, document: Any, lines: dict[str, int]) -> RawChangeset
         problems.append(top.problem(".operations", "expected a list of operations"))
         operations = []
     found: list[tuple[dict[str, Any], Spot]] = []
+    inside = _lines_inside(lines)
     for index, raw in enumerate(operations):
         base = f"$.operations[{index}]"
-        spot = Spot(
-            name,
-            base,
-            lines.get(base),
-            lines={k[len(base) :]: v for k, v in lines.items() if k.startswith(base + ".")},
-        )
+        spot = Spot(name, base, lines.get(base), lines=inside.get(index, {}))
         if not isinstance(raw, dict):
             problems.append(spot.problem("", "expected an operation: a mapping with an 'op' key"))
             continue
         found.append((raw, spot))
     folder = None if texts is None else path.parent / texts
     return RawChangeset(path, folder, tuple(found), tuple(problems))
+
+
+def _lines_inside(lines: dict[str, int]) -> dict[int, dict[str, int]]:
+    """The lines of each operation's fields, by its index: ``$.operations[3].quote`` -> 3,
+    ``.quote`` (one pass over the file's lines, not one per operation)."""
+    inside: dict[int, dict[str, int]] = {}
+    prefix = "$.operations["
+    for key, line in lines.items():
+        if not key.startswith(prefix):
+            continue
+        index, bracket, rest = key[len(prefix) :].partition("]")
+        if bracket and index.isdigit() and rest.startswith("."):
+            inside.setdefault(int(index), {})[rest] = line
+    return inside
 
 
 # -- CSV --------------------------------------------------------------------------------------
