@@ -1,181 +1,54 @@
 """How well ``claimtrack.triage`` finds the sentences analysts actually cited, and how fast.
 
-For each measured source S: the ledger as it stood before S (sources published after it, or on
-the same day with a later id, and S itself dropped, with their evidence and the items and records
-resting only on them), triaged against S's archived text. An item's *gold* quotes are the quotes
-from S that the full ledger cites for it. A suggested sentence *hits* a gold quote when their spans
-in the text overlap (the sentence contains the quote, or the quote covers part of it).
+For each measured source S: the ledger as it stood before S (``benchmarks/triage_ledger.py``),
+triaged against S's archived text. An item's *gold* quotes are the quotes from S that the full
+ledger cites for it. A suggested sentence *hits* a gold quote when their spans in the text overlap
+(the sentence contains the quote, or the quote covers part of it).
 
 * recall at 3: hit gold quotes / gold quotes, over items with gold quotes in S;
 * precision at 3: suggestions hitting a gold quote / suggestions made for those items;
 * noise: suggestions made for items S does not bear on (no gold quote), which an analyst reads
-  and rejects;
+  and rejects; *suggestions* counts all of them (for cited items and noise);
 * speed: ``triage`` on a 1 MB article (the seed article's paragraphs repeated, numbered), best of 3.
 
-Measured: the later seed article (``src-new-hope``, 2018) against the seed ledger, and, when
-``claimtrack/datasets/pakistan_iran_monitor.json`` exists, every follow-up source with an archived
-text in the monitor dataset. Prints figures; asserts nothing.
+Measured: the later seed article (``src-new-hope``, 2018) against the seed ledger, and every
+follow-up source with an archived text in the monitor dataset. The defaults of
+``claimtrack.triage`` were chosen on the monitor's excerpts; the seed article is held out. Prints
+figures (the method as shipped, per item; an ablation: the figures without each component; the
+least score traded against noise; with ``--misses`` every cited quote not found, and why);
+asserts nothing.
 
-    python benchmarks/triage.py [--top 3] [--min-score 0.15]
+    python benchmarks/triage.py [--top 3] [--min-score 0.1] [--misses]
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import contextlib
 import os
 import random
+import sys
 import time
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from unittest import mock
 
 import attrs
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 import claimtrack
+from benchmarks.triage_ledger import ledger_before, published_order
 from claimtrack import Ledger, datasets
-from claimtrack.model import Actor, Agreement, Claim, Commitment, Event, Evidence, Source
+from claimtrack.model import Evidence
 from claimtrack.quotes import anchor, read_source_texts
-from claimtrack.relevance import DEFAULT_MIN_SCORE
+from claimtrack.relevance import DEFAULT_MIN_SCORE, DEFAULT_RIVAL_SHARE, profiles, sentences
+
+__all__ = ["gold_spans", "ledger_before", "measure", "measure_all"]
 
 MONITOR = datasets.folder() / "pakistan_iran_monitor.json"
 SEED_LATER = "src-new-hope"
-
-
-def _order(source: Source) -> tuple[object, str]:
-    key = source.published.sort_key() if source.published else (10**9,)
-    return key, source.id
-
-
-def ledger_before(ledger: Ledger, source_id: str) -> Ledger:
-    """The ledger without ``source_id``, later sources and whatever rested only on them.
-
-    Works on the history model with checks, progress and corrections too (read with getattr): a
-    history keeps its entries up to the first that cites no kept source (or cites nothing and
-    whose check, or own date, is not before the source's earliest day).
-    """
-    cut = _order(ledger.sources[source_id])
-    published = ledger.sources[source_id].published
-    cut_day = published.earliest if published is not None else dt.date.max
-    sources = [s for s in ledger.sources if _order(s) < cut]
-    kept_sources = {s.id for s in sources}
-    evidence = [e for e in ledger.evidence if e.source in kept_sources]
-    kept = {e.id for e in evidence}
-
-    def keep_ids(ids: Iterable[str]) -> tuple[str, ...]:
-        return tuple(i for i in ids if i in kept)
-
-    def known(entry: Any) -> bool:
-        if entry.evidence:
-            return bool(set(entry.evidence) & kept)
-        check = getattr(entry, "check", None)
-        day = check.on if check is not None else getattr(entry, "date", None)
-        return day is None or day.earliest < cut_day
-
-    def items(records: Iterable[Commitment | Claim]) -> list[Commitment | Claim]:
-        result = []
-        for item in records:
-            cited = set(item.evidence) | {e for change in item.history for e in change.evidence}
-            made_later = item.made is not None and item.made.earliest >= cut_day
-            if not cited & kept and (cited or made_later):
-                continue
-            history = [attrs.evolve(item.history[0], evidence=keep_ids(item.history[0].evidence))]
-            for change in item.history[1:]:
-                if not known(change):
-                    break  # later entries followed from this one: the history as it then stood
-                history.append(attrs.evolve(change, evidence=keep_ids(change.evidence)))
-            changes: dict[str, Any] = {
-                "evidence": keep_ids(item.evidence),
-                "history": tuple(history),
-            }
-            if hasattr(item, "progress"):
-                changes["progress"] = tuple(
-                    attrs.evolve(p, evidence=keep_ids(p.evidence))
-                    for p in item.progress
-                    if known(p)
-                )
-            if hasattr(item, "corrections"):
-                ids = {getattr(change, "id", None) for change in history}
-                changes["corrections"] = tuple(
-                    c
-                    for c in item.corrections
-                    if c.on.earliest < cut_day and (c.replacement is None or c.replacement in ids)
-                )
-            result.append(attrs.evolve(item, **changes))
-        return result
-
-    def backed(records: Iterable[Agreement | Event]) -> list[Agreement | Event]:
-        return [
-            attrs.evolve(r, evidence=keep_ids(r.evidence))
-            for r in records
-            if not r.evidence or set(r.evidence) & kept
-        ]
-
-    commitments = items(ledger.commitments)
-    claims = items(ledger.claims)
-    agreements = backed(ledger.agreements)
-    events = backed(ledger.events)
-    item_ids = {i.id for i in commitments} | {i.id for i in claims}
-    commitments = [
-        attrs.evolve(c, relations=tuple(r for r in c.relations if r.target in item_ids))
-        for c in commitments
-    ]
-    claims = [
-        attrs.evolve(c, relations=tuple(r for r in c.relations if r.target in item_ids))
-        for c in claims
-    ]
-    agreement_ids = {a.id for a in agreements}
-    commitments = [
-        c
-        if not isinstance(c, Commitment) or c.agreement is None or c.agreement in agreement_ids
-        else attrs.evolve(c, agreement=None)
-        for c in commitments
-    ]
-    event_ids = {e.id for e in events}
-    agreements = [
-        a if a.event is None or a.event in event_ids else attrs.evolve(a, event=None)
-        for a in agreements
-    ]
-    events = [
-        e if e.part_of is None or e.part_of in event_ids else attrs.evolve(e, part_of=None)
-        for e in events
-    ]
-    return Ledger(
-        sources=sources,
-        actors=_actors_in_use(ledger, [*commitments, *claims], agreements, events),
-        events=events,
-        agreements=agreements,
-        commitments=commitments,
-        claims=claims,
-        evidence=evidence,
-    )
-
-
-def _actors_in_use(
-    ledger: Ledger,
-    items: list[Commitment | Claim],
-    agreements: list[Agreement | Event],
-    events: list[Agreement | Event],
-) -> list[Actor]:
-    """The actors the kept records name, and the actors those are affiliated with."""
-    wanted: set[str] = set()
-    for item in items:
-        if isinstance(item, Commitment):
-            wanted.update(item.obligors, item.beneficiaries)
-        else:
-            wanted.update(item.claimants, item.subjects)
-    for record in agreements:
-        wanted.update(record.parties if isinstance(record, Agreement) else ())
-    for record in events:
-        wanted.update(record.participants if isinstance(record, Event) else ())
-    pending = list(wanted)
-    while pending:
-        actor = ledger.actors.get(pending.pop())
-        if actor is not None and actor.affiliation and actor.affiliation not in wanted:
-            wanted.add(actor.affiliation)
-            pending.append(actor.affiliation)
-    return [actor for actor in ledger.actors if actor.id in wanted]
 
 
 def gold_spans(ledger: Ledger, source_id: str, text: str) -> dict[str, set[tuple[int, int]]]:
@@ -214,6 +87,8 @@ class Measurement:
     new_as_new: int = 0  # ... whose sentence is listed as a possible new item
     new_as_known: int = 0  # ... whose sentence is suggested for some known item
     items: int = 0  # known items before the source
+    seconds: float = 0.0  # time spent in triage
+    misses: list[str] = attrs.Factory(list)  # each cited quote not found, and why
 
     def add(self, other: Measurement, prefix: str) -> None:
         self.rows.extend((f"{prefix}{r[0]}", *r[1:]) for r in other.rows)
@@ -223,20 +98,35 @@ class Measurement:
         self.new_as_new += other.new_as_new
         self.new_as_known += other.new_as_known
         self.items = max(self.items, other.items)
+        self.seconds += other.seconds
+        self.misses.extend(other.misses)
 
 
-def measure(ledger: Ledger, source_id: str, text: str, top: int, min_score: float) -> Measurement:
+def measure(
+    ledger: Ledger,
+    source_id: str,
+    text: str,
+    top: int,
+    min_score: float,
+    rival_share: float = DEFAULT_RIVAL_SHARE,
+    *,
+    misses: bool = False,
+) -> Measurement:
     """Triage ``text`` against the ledger before ``source_id``; compare with what it cites."""
     text = unicodedata.normalize("NFC", text)
     before = ledger_before(ledger, source_id)
     gold = gold_spans(ledger, source_id, text)
-    suggestions = claimtrack.triage(before, text, top=top, min_score=min_score)
+    started = time.perf_counter()
+    suggestions = claimtrack.triage(
+        before, text, top=top, min_score=min_score, rival_share=rival_share
+    )
+    seconds = time.perf_counter() - started
     by_item: dict[str, list[tuple[int, int]]] = {}
     for s in suggestions:
         if s.item is not None:
             by_item.setdefault(s.item, []).append((s.start, s.end))
     known = {i.id for i in [*before.commitments, *before.claims]}
-    result = Measurement(items=len(known))
+    result = Measurement(items=len(known), seconds=seconds)
     for item_id in sorted(gold):
         if item_id not in known:
             continue
@@ -245,6 +135,12 @@ def measure(ledger: Ledger, source_id: str, text: str, top: int, min_score: floa
         hit = sum(1 for q in quotes if any(_overlap(q, s) for s in spans))
         correct = sum(1 for s in spans if any(_overlap(q, s) for q in quotes))
         result.rows.append((item_id, len(quotes), hit, len(spans), correct))
+    if misses:
+        missed = {
+            item_id: [q for q in gold[item_id] if not any(_overlap(q, s) for s in spans)]
+            for item_id, spans in ((i, by_item.get(i, [])) for i in sorted(gold) if i in known)
+        }
+        result.misses = _why_missed(before, source_id, text, missed, top, min_score, rival_share)
     result.noise = sum(len(spans) for item_id, spans in by_item.items() if item_id not in gold)
     new_spans = [(s.start, s.end) for s in suggestions if s.item is None]
     known_spans = [span for spans in by_item.values() for span in spans]
@@ -259,6 +155,55 @@ def measure(ledger: Ledger, source_id: str, text: str, top: int, min_score: floa
         if not any(_overlap(q, s) for s in new_spans) and any(_overlap(q, s) for s in known_spans)
     )
     return result
+
+
+def _why_missed(
+    before: Ledger,
+    source_id: str,
+    text: str,
+    missed: dict[str, list[tuple[int, int]]],
+    top: int,
+    min_score: float,
+    rival_share: float,
+) -> list[str]:
+    """One line per missed quote: its best sentence's rank and score for the item, and which
+    rule left it out (no shared word, the least score, a rival item, or the top ``top``)."""
+    if not any(missed.values()):
+        return []
+    everything = claimtrack.triage(before, text, top=10**6, min_score=0.0, rival_share=0.0)
+    ranked: dict[str, list[claimtrack.Suggestion]] = {}
+    best: dict[int, tuple[float, str]] = {}
+    for s in everything:
+        if s.item is not None:
+            ranked.setdefault(s.item, []).append(s)
+            if s.score > best.get(s.start, (0.0, ""))[0]:
+                best[s.start] = (s.score, s.item)
+    lines = []
+    for item_id, quotes in missed.items():
+        for quote in sorted(quotes):
+            excerpt = " ".join(text[quote[0] : quote[1]].split())[:90]
+            found = [s for s in ranked.get(item_id, []) if _overlap(quote, (s.start, s.end))]
+            if not found:
+                why = "shares no word with what is known of the item"
+            else:
+                s = found[0]
+                rival_score, rival = best[s.start]
+                kept = [
+                    r
+                    for r in ranked[item_id]
+                    if r.score >= min_score and r.score >= rival_share * best[r.start][0]
+                ]
+                words = ", ".join(s.matched[:6])
+                if s.score < min_score:
+                    why = f"score {s.score:.3f} below the least score (matched: {words})"
+                elif s.score < rival_share * rival_score:
+                    why = f"score {s.score:.3f}; {rival} explains it better ({rival_score:.3f})"
+                else:
+                    place = next(i for i, r in enumerate(kept, start=1) if r.start == s.start)
+                    above = kept[0].score
+                    why = f"rank {place} > {top} (score {s.score:.3f}, top {above:.3f}; {words})"
+            lines.append(f"| {source_id} | {item_id} | {excerpt} | {why} |")
+    return lines
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -296,25 +241,92 @@ def report(title: str, result: Measurement, top: int) -> None:
         f" **{_ratio(hit, gold)}** | **{_ratio(correct, suggested)}** |"
     )
     print(
-        f"\nKnown items before it: {result.items}. Suggestions for known items it is not cited"
-        f" for (noise): {result.noise}. Possible new pledges/claims listed: {result.listed}."
+        f"\nKnown items before it: {result.items}. Suggestions: {suggested + result.noise}, of"
+        f" which {result.noise} for known items it is not cited for (noise); triage took"
+        f" {result.seconds:.2f} s. Possible new pledges/claims listed: {result.listed}."
         f" Quotes cited only by items first recorded from it: {result.new_quotes}, of which"
         f" {result.new_as_new} listed as possible new and {result.new_as_known} suggested for a"
         " known item instead."
     )
 
 
-def sweep(title: str, run: Callable[[float], Measurement], top: int) -> None:
-    print(f"\n### {title}: the least score traded against noise\n")
-    print(f"| min score | recall@{top} | precision@{top} | noise | listed as new |")
-    print("|---|---|---|---|---|")
-    for min_score in (0.15, 0.2, 0.25, 0.3, 0.35):
-        result = run(min_score)
-        gold, hit, suggested, correct = _totals(result.rows)
-        print(
-            f"| {min_score:.2f} | {_ratio(hit, gold)} | {_ratio(correct, suggested)} |"
-            f" {result.noise} | {result.listed} |"
-        )
+def print_misses(title: str, result: Measurement) -> None:
+    print(f"\n### {title}: the cited quotes not found, and why\n")
+    print("| source | item | quote | why |\n|---|---|---|---|")
+    print("\n".join(result.misses) if result.misses else "| - | - | none | - |")
+
+
+@attrs.frozen
+class Setting:
+    """One configuration of the method, for the ablation."""
+
+    name: str
+    min_score: float = DEFAULT_MIN_SCORE
+    rival_share: float = DEFAULT_RIVAL_SHARE
+    parties: float = profiles.WEIGHTS["parties"]
+    wrapped_lines: bool = True  # a single line break before a lower-case letter continues
+
+
+SETTINGS = (
+    Setting("as shipped"),
+    Setting("without the rival share (0)", rival_share=0.0),
+    Setting("parties weighted 0.15, as before", parties=0.15),
+    Setting("every line break ends a sentence, as before", wrapped_lines=False),
+    Setting("least score 0.25, as before", min_score=0.25),
+    Setting("least score 0.25, no rival share", min_score=0.25, rival_share=0.0),
+    Setting(
+        "before (all four undone)",
+        min_score=0.25,
+        rival_share=0.0,
+        parties=0.15,
+        wrapped_lines=False,
+    ),
+)
+
+
+@contextlib.contextmanager
+def applied(setting: Setting) -> Iterator[None]:
+    """The library's module-level knobs set as ``setting`` says, for the ``with`` block."""
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(mock.patch.dict(profiles.WEIGHTS, parties=setting.parties))
+        if not setting.wrapped_lines:
+            stack.enter_context(mock.patch.object(sentences, "_wrapped", lambda *_: False))
+        yield
+
+
+Runs = dict[str, Callable[[float, float], Measurement]]
+
+
+def ablation(runs: Runs, top: int) -> None:
+    print(f"\n## Ablation: the figures without each component (top {top})\n")
+    header = " | ".join(f"{name} recall@{top} | precision@{top} | suggestions | s" for name in runs)
+    print(f"| setting | {header} |")
+    print("|---|" + "---|---|---|---|" * len(runs))
+    for setting in SETTINGS:
+        cells = []
+        with applied(setting):
+            for run in runs.values():
+                result = run(setting.min_score, setting.rival_share)
+                gold, hit, suggested, correct = _totals(result.rows)
+                cells.append(
+                    f"{_ratio(hit, gold)} | {_ratio(correct, suggested)} |"
+                    f" {suggested + result.noise} | {result.seconds:.1f}"
+                )
+        print(f"| {setting.name} | {' | '.join(cells)} |")
+
+
+def sweep(runs: Runs, top: int, rival_share: float) -> None:
+    print(f"\n## The least score traded against noise (rival share {rival_share})\n")
+    header = " | ".join(f"{name} recall@{top} | precision@{top} | noise" for name in runs)
+    print(f"| min score | {header} |")
+    print("|---|" + "---|---|---|" * len(runs))
+    for min_score in (0.05, 0.1, 0.15, 0.2, 0.25, 0.3):
+        cells = []
+        for run in runs.values():
+            result = run(min_score, rival_share)
+            gold, hit, suggested, correct = _totals(result.rows)
+            cells.append(f"{_ratio(hit, gold)} | {_ratio(correct, suggested)} | {result.noise}")
+        print(f"| {min_score:.2f} | {' | '.join(cells)} |")
 
 
 def large_article(text: str, size: int = 1_000_000) -> str:
@@ -323,12 +335,13 @@ def large_article(text: str, size: int = 1_000_000) -> str:
     in numbered paragraphs."""
     from claimtrack.relevance.sentences import sentence_spans
 
-    sentences = [text[a:b] for a, b in sentence_spans(text)]
-    chance = random.Random(1)  # noqa: S311 - a reproducible sample, not a secret
+    spans = sentence_spans(text)
     parts: list[str] = []
+    chance = random.Random(1)  # noqa: S311 - a reproducible sample, not a secret
     length = 0
     while length < size:
-        words = sentences[len(parts) % len(sentences)].split(" ")
+        start, end = spans[len(parts) % len(spans)]
+        words = text[start:end].split(" ")
         for _ in range(3):
             long = [i for i, word in enumerate(words[:-1]) if len(word) > 4]
             if len(long) > 2:
@@ -365,16 +378,26 @@ def speed(ledger: Ledger, text: str) -> None:
 
 
 def measure_all(
-    ledger: Ledger, texts: dict[str, str], skip: set[str], top: int, min_score: float
+    ledger: Ledger,
+    texts: dict[str, str],
+    skip: set[str],
+    top: int,
+    min_score: float,
+    rival_share: float = DEFAULT_RIVAL_SHARE,
+    *,
+    misses: bool = False,
 ) -> tuple[Measurement, int]:
     """Every source with a text (but those in ``skip``), oldest first, each against the ledger
     before it; the measurements added up per item, and how many sources were measured."""
     total = Measurement()
     measured = 0
-    for source in sorted(ledger.sources, key=_order):
+    for source in sorted(ledger.sources, key=published_order):
         if source.id in skip or source.id not in texts:
             continue
-        total.add(measure(ledger, source.id, texts[source.id], top, min_score), "")
+        one = measure(
+            ledger, source.id, texts[source.id], top, min_score, rival_share, misses=misses
+        )
+        total.add(one, "")
         measured += 1
     by_item: dict[str, list[int]] = {}
     for item_id, *figures in total.rows:
@@ -389,6 +412,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--top", type=int, default=3)
     parser.add_argument("--min-score", type=float, default=DEFAULT_MIN_SCORE)
+    parser.add_argument("--rival-share", type=float, default=DEFAULT_RIVAL_SHARE)
+    parser.add_argument("--misses", action="store_true", help="list every cited quote missed")
     parser.add_argument(
         "--monitor",
         type=Path,
@@ -396,32 +421,38 @@ def main() -> None:
         help="the monitor ledger, its archived texts beside it (default: the bundled one)",
     )
     args = parser.parse_args()
-    print(f"top {args.top}, min score {args.min_score}")
+    top, least, rival = args.top, args.min_score, args.rival_share
+    print(f"top {top}, min score {least}, rival share {rival}")
     seed = datasets.pakistan_iran()
     texts, _ = read_source_texts(seed, datasets.folder())
     later = texts[SEED_LATER]
-    result = measure(seed, SEED_LATER, later, args.top, args.min_score)
-    report(f"Seed: {SEED_LATER} against the ledger before it", result, args.top)
-    sweep(SEED_LATER, lambda m: measure(seed, SEED_LATER, later, args.top, m), args.top)
+    result = measure(seed, SEED_LATER, later, top, least, rival, misses=args.misses)
+    report(f"Seed (held out): {SEED_LATER} against the ledger before it", result, top)
+    if args.misses:
+        print_misses("Seed", result)
+    runs: Runs = {"seed": lambda m, r: measure(seed, SEED_LATER, later, top, m, r)}
     if not args.monitor.exists():
         print(f"\n## Monitor dataset\n\n{args.monitor} is not there yet: not measured.")
     else:
         monitor = claimtrack.load(args.monitor)
         monitor_texts, problems = read_source_texts(monitor, args.monitor.parent)
         skip = set(seed.sources.ids())
-        total, measured = measure_all(monitor, monitor_texts, skip, args.top, args.min_score)
+        total, measured = measure_all(
+            monitor, monitor_texts, skip, top, least, rival, misses=args.misses
+        )
         report(
-            f"Monitor: {measured} follow-up sources, each against the ledger before it",
+            f"Monitor (defaults chosen here): {measured} follow-up sources, each against the"
+            " ledger before it",
             total,
-            args.top,
+            top,
         )
-        sweep(
-            "Monitor",
-            lambda m: measure_all(monitor, monitor_texts, skip, args.top, m)[0],
-            args.top,
-        )
+        if args.misses:
+            print_misses("Monitor", total)
+        runs["monitor"] = lambda m, r: measure_all(monitor, monitor_texts, skip, top, m, r)[0]
         if problems:
             print(f"({len(problems)} archived texts could not be read; first: {problems[0]})")
+    ablation(runs, top)
+    sweep(runs, top, rival)
     speed(seed, later)
 
 

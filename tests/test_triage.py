@@ -210,6 +210,35 @@ def test_bad_arguments_are_claimtrack_errors(ledger: Ledger) -> None:
         claimtrack.triage(ledger, "text", top=0)
     with pytest.raises(InvalidArgument, match="min_score must be between 0 and 1, not 2"):
         claimtrack.triage(ledger, "text", min_score=2)
+    with pytest.raises(InvalidArgument, match="rival_share must be between 0 and 1, not -1"):
+        claimtrack.triage(ledger, "text", rival_share=-1)
+
+
+def test_hard_wrapped_lines_are_one_sentence() -> None:
+    """A single line break before a lower-case letter continues the sentence; a blank line, or a
+    line starting with a capital, still starts a new one."""
+    text = (
+        "Officials said the two sides could run joint patrols, and\n"
+        "share much intelligence.\nHeadline without a stop\nThe next line.\n\nlower case paragraph"
+    )
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Officials said the two sides could run joint patrols, and\nshare much intelligence.",
+        "Headline without a stop",
+        "The next line.",
+        "lower case paragraph",
+    ]
+
+
+def test_a_sentence_another_item_explains_far_better_is_not_suggested(ledger: Ledger) -> None:
+    """With a rival share, a sentence is suggested for an item only if it scores at least that
+    share of its best score for any item; with 0, for every item it reaches min_score for."""
+    text = "Field commanders of both sides now talk over the new hotline along the border."
+    every = [s for s in claimtrack.triage(ledger, text, rival_share=0.0) if s.item]
+    best = max(s.score for s in every)
+    for share in (0.4, 0.8):
+        kept = [s for s in claimtrack.triage(ledger, text, rival_share=share) if s.item]
+        assert {s.item for s in kept} == {s.item for s in every if s.score >= share * best}
+    assert len(kept) < len(every)
 
 
 def test_without_rapidfuzz_the_error_says_how_to_install_it(

@@ -25,7 +25,7 @@ import heapq
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from attrs import frozen
 
@@ -239,15 +239,25 @@ class _Compiled:
 
 
 def score_profiles(
-    article: Article, profiles: Sequence[Profile], min_score: float, top: int
+    article: Article,
+    profiles: Sequence[Profile],
+    min_score: float,
+    top: int,
+    rival_share: float = 0.0,
 ) -> tuple[dict[str, list[Scored]], dict[int, float]]:
     """Per item id, its ``top`` sentences reaching ``min_score``, best first; and for every
-    sentence reaching ``min_score`` for some item, its best score."""
-    best_of: dict[int, float] = {}
+    sentence reaching ``min_score`` for some item, its best score.
+
+    A sentence is kept for an item only if its score for it is at least ``rival_share`` times
+    its best score for any item: a sentence that another item explains far better is that
+    item's, not a weak match for this one.
+    """
     article.know(profiles)
     variants = article.variants(s for profile in profiles for s in profile.stems())
-    results: dict[str, list[Scored]] = {}
+    found: dict[str, list[tuple[float, int, frozenset[str]]]] = {}
+    best_bag: dict[int, float] = {}
     for profile in profiles:
+        found[profile.item] = scored = []
         reverse: dict[str, list[tuple[str, float]]] = defaultdict(list)
         present: set[str] = set()
         for item_stem in profile.stems():
@@ -255,7 +265,6 @@ def score_profiles(
                 reverse[article_stem].append((item_stem, similarity))
                 present.add(item_stem)
         if not reverse:
-            results[profile.item] = []
             continue
         compiled = _Compiled(article, profile, present)
         # The most each article stem can add: the ceilings of the item stems it matches.
@@ -263,7 +272,6 @@ def score_profiles(
             s: sum(compiled.ceiling[item_stem] * similarity for item_stem, similarity in pairs)
             for s, pairs in reverse.items()
         }
-        scored: list[tuple[float, int, frozenset[str]]] = []
         known = frozenset(reverse)
         scores: dict[frozenset[str], float] = {}  # bags with the same matching words score alike
         for number in _candidates(article, reach, min_score):
@@ -275,18 +283,26 @@ def score_profiles(
                 else:
                     score = scores[hits] = _exact(compiled, reverse, hits, min_score)
             if score > 0.0 and score >= min_score:
-                first = article.sentences[number][0]
-                scored.append((-score, first, hits))
-                for index in article.sentences[number]:
-                    if best_of.get(index, 0.0) < score:
-                        best_of[index] = score
+                scored.append((-score, number, hits))
+                if best_bag.get(number, 0.0) < score:
+                    best_bag[number] = score
+    results: dict[str, list[Scored]] = {}
+    for item, scored in found.items():
+        kept = (entry for entry in scored if -entry[0] >= rival_share * best_bag[entry[1]])
         best: list[Scored] = []
-        for score, first, hits in heapq.nsmallest(top, scored):
-            number = article.bag_of[first]
+        for score, number, hits in heapq.nsmallest(top, kept, key=_order(article)):
             best.extend(Scored(index, -score, hits) for index in article.sentences[number])
         best.sort(key=lambda entry: (-entry.score, entry.sentence))
-        results[profile.item] = best[:top]
+        results[item] = best[:top]
+    best_of = {
+        index: score for number, score in best_bag.items() for index in article.sentences[number]
+    }
     return results, best_of
+
+
+def _order(article: Article) -> Callable[[tuple[float, int, frozenset[str]]], tuple[float, int]]:
+    """Best score first, then the bag whose first sentence comes first."""
+    return lambda entry: (entry[0], article.sentences[entry[1]][0])
 
 
 def _exact(

@@ -3,7 +3,9 @@
 Each sentence is returned as a span ``(start, end)`` of the text as given (no normalisation), with
 surrounding whitespace left out, so ``text[start:end]`` is a quote that verifies against the
 article. A sentence ends at ``.``, ``!`` or ``?`` (and the Arabic, Urdu, Devanagari and CJK full
-stops) followed by whitespace and a character that is not a lower-case letter, or at a line break.
+stops) followed by whitespace and a character that is not a lower-case letter, or at a line break
+that is not a hard wrap (a single line break followed by a lower-case letter continues the
+sentence: "joint border operations, and\nenjoy much intelligence cooperation." is one sentence).
 A full stop after a known abbreviation (``Gen.``, ``Lt.``, ``Mr.``...) or a single capital letter
 (an initial) does not end a sentence. CJK full stops end a sentence without a following space.
 """
@@ -69,14 +71,22 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        if "\n" not in match.group() and not _ends_sentence(
-            text, start, match.start(), match.end()
-        ):
+        gap = match.group()
+        if "\n" in gap:
+            if _wrapped(text, gap, match.end()):
+                continue
+        elif not _ends_sentence(text, start, match.start(), match.end()):
             continue
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
     return [_trim(text, a, b) for a, b in spans if a < b and not text[a:b].isspace()]
+
+
+def _wrapped(text: str, gap: str, following: int) -> bool:
+    """Whether a gap holding a line break is a hard wrap inside a sentence: one line break, the
+    next line starting with a lower-case letter."""
+    return gap.count("\n") == 1 and following < len(text) and text[following].islower()
 
 
 def _ends_sentence(text: str, start: int, stop: int, following: int) -> bool:

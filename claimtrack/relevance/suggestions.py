@@ -30,6 +30,7 @@ from claimtrack.relevance.terms import CLAIM_CUES, PLEDGE_CUES
 
 __all__ = [
     "DEFAULT_MIN_SCORE",
+    "DEFAULT_RIVAL_SHARE",
     "DEFAULT_TOP",
     "NEW_ITEM_CEILING",
     "Suggestion",
@@ -40,8 +41,12 @@ __all__ = [
 
 #: How many sentences to suggest per item, at most.
 DEFAULT_TOP = 3
-#: The least score (0-1) at which a sentence is suggested for an item.
-DEFAULT_MIN_SCORE = 0.25
+#: The least score (0-1) at which a sentence is suggested for an item (chosen on the monitor
+#: dataset's follow-up excerpts; see ``benchmarks/triage.py``).
+DEFAULT_MIN_SCORE = 0.1
+#: A sentence is suggested for an item only if it scores at least this share of its best score
+#: for any item (chosen with ``DEFAULT_MIN_SCORE``).
+DEFAULT_RIVAL_SHARE = 0.4
 
 #: A sentence scoring this much for a known item is taken to report that item, not a new one;
 #: below it, pledge or claim words make it a possible new item even if it was suggested for one.
@@ -88,22 +93,29 @@ def triage(
     top: int = DEFAULT_TOP,
     as_of: AsOf | None = None,
     min_score: float = DEFAULT_MIN_SCORE,
+    rival_share: float = DEFAULT_RIVAL_SHARE,
 ) -> list[Suggestion]:
     """Sentences of ``text`` that bear on the ledger's commitments and claims, best first.
 
     Items come in ledger order (commitments, then claims, by id), each with up to ``top``
-    sentences scoring at least ``min_score``; then the possible new pledges and claims in article
-    order. With ``as_of``, only items made by that day and quotes published by it are used.
+    sentences scoring at least ``min_score`` and at least ``rival_share`` of the sentence's best
+    score for any item (0 keeps every sentence reaching ``min_score``); then the possible new
+    pledges and claims in article order. With ``as_of``, only items made by that day and quotes
+    published by it are used.
     """
     if top < 1:
         raise InvalidArgument("top", top, "at least 1")
     if not 0.0 <= min_score <= 1.0:
         raise InvalidArgument("min_score", min_score, "between 0 and 1")
+    if not 0.0 <= rival_share <= 1.0:
+        raise InvalidArgument("rival_share", rival_share, "between 0 and 1")
     text = unicodedata.normalize("NFC", text)
     day = as_day(as_of) if as_of is not None else None
     items = known_items(ledger, day)
     article = Article(text, sentence_spans(text))
-    scores, best_of = score_profiles(article, profiles(ledger, items, day), min_score, top)
+    scores, best_of = score_profiles(
+        article, profiles(ledger, items, day), min_score, top, rival_share
+    )
     suggestions: list[Suggestion] = []
     for item in items:
         kind = SuggestionKind.COMMITMENT if isinstance(item, Commitment) else SuggestionKind.CLAIM
