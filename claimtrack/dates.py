@@ -78,6 +78,8 @@ class PartialDate:
     _text: str = field(init=False, eq=False, repr=False)
     #: (earliest, latest) as day ordinals, for the ledger's hot as-of loops.
     _ordinals: tuple[int, int] = field(init=False, eq=False, repr=False)
+    #: ``sort_key()``, worked out once: histories are kept in its order.
+    _sort_key: tuple[int, int, int, int, int, str] = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # Bounds are asked for on every as-of query: work them out once.
@@ -91,7 +93,17 @@ class PartialDate:
         object.__setattr__(self, "_earliest", earliest)
         object.__setattr__(self, "_latest", latest)
         object.__setattr__(self, "_text", self._edtf())
-        object.__setattr__(self, "_ordinals", (earliest.toordinal(), latest.toordinal()))
+        ordinals = (earliest.toordinal(), latest.toordinal())
+        object.__setattr__(self, "_ordinals", ordinals)
+        precision = 3 if self.day is not None else 2 if self.month is not None else 1
+        key = (
+            *ordinals,
+            precision,
+            int(self.approximate),
+            int(self.uncertain),
+            self.inferred or "",
+        )
+        object.__setattr__(self, "_sort_key", key)
 
     @classmethod
     def parse(cls, text: str, *, inferred: str | None = None) -> PartialDate:
@@ -171,14 +183,7 @@ class PartialDate:
 
     def sort_key(self) -> tuple[int, int, int, int, int, str]:
         """A total order: by bounds, then precision, then qualifiers; deterministic for display."""
-        return (
-            self.earliest.toordinal(),
-            self.latest.toordinal(),
-            int(self.precision),
-            int(self.approximate),
-            int(self.uncertain),
-            self.inferred or "",
-        )
+        return self._sort_key
 
     def stated(self) -> PartialDate:
         """The same date without its inference reason (for comparing values alone)."""

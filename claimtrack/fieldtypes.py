@@ -39,7 +39,8 @@ def type_problems(value: object, path: str, hint: Any = None) -> list[Problem]:
 @functools.cache
 def _hints(cls: type) -> list[tuple[str, Any]]:
     hints = typing.get_type_hints(cls)
-    return [(field.name, hints[field.name]) for field in attrs.fields(cls)]
+    # Fields left out of __init__ (a date's bounds and sort key) are worked out by the class.
+    return [(field.name, hints[field.name]) for field in attrs.fields(cls) if field.init]
 
 
 def _check_record(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import operator
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
@@ -94,9 +95,13 @@ def _in_order(history: Sequence[StatusChange[Any]]) -> list[StatusChange[Any]]:
     if len(history) < 2:
         return list(history)
     first = history[0]
-    if first.status == initial_status(type(first.status)):
-        return [first, *sorted(history[1:], key=entry_key)]
-    return sorted(history, key=entry_key)
+    rest = history[1:] if first.status == initial_status(type(first.status)) else history
+    keys = [change.date._sort_key for change in rest]
+    if all(map(operator.le, keys, keys[1:])):
+        return list(history)  # already in order, as in every saved file
+    if rest is history:
+        return sorted(history, key=entry_key)
+    return [first, *sorted(rest, key=entry_key)]
 
 
 def normalised(item: Item) -> Item:
@@ -128,7 +133,7 @@ def normalised(item: Item) -> Item:
     ordered = _in_order(history)
     if any(a is not b for a, b in zip(ordered, history, strict=True)):
         changes["history"] = tuple(ordered)
-    if any(a.date.sort_key() > b.date.sort_key() for a, b in itertools.pairwise(progress)):
+    if any(a.date._sort_key > b.date._sort_key for a, b in itertools.pairwise(progress)):
         changes["progress"] = tuple(sorted(progress, key=lambda p: p.date.sort_key()))
     if any(correction_key(a) > correction_key(b) for a, b in itertools.pairwise(corrections)):
         changes["corrections"] = tuple(sorted(corrections, key=correction_key))
@@ -136,7 +141,28 @@ def normalised(item: Item) -> Item:
 
 
 def _named(item_id: str, change: StatusChange[Any], taken: set[str]) -> StatusChange[Any]:
-    return attrs.evolve(change, id=_fresh(entry_id(item_id, change), taken))
+    # Built directly rather than by attrs.evolve, which costs several times more: a version 1
+    # file has every entry of every item named this way on load.
+    return StatusChange(
+        id=_fresh(entry_id(item_id, change), taken),
+        date=change.date,
+        status=change.status,
+        evidence=change.evidence,
+        progress=change.progress,
+        note=change.note,
+        check=change.check,
+    )
+
+
+def _check_named_fields() -> None:
+    """At import: ``_named`` copies every field of a StatusChange by name; a new field must be
+    added there too."""
+    names = tuple(a.name for a in attrs.fields(StatusChange))
+    if names != ("id", "date", "status", "evidence", "progress", "note", "check"):
+        raise AssertionError(f"history._named does not copy every StatusChange field: {names}")
+
+
+_check_named_fields()
 
 
 def correction_key(correction: Correction[Any]) -> tuple[Any, ...]:

@@ -15,6 +15,7 @@ the path.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -22,7 +23,22 @@ from typing import Any
 
 from claimtrack.errors import ClaimtrackError
 
-__all__ = ["JsonProblem", "lone_surrogate", "parse", "surrogate_paths"]
+__all__ = ["JsonProblem", "key_bound", "lone_surrogate", "parse", "quick_parse", "surrogate_paths"]
+
+#: Whether ``quick_parse`` reads with msgspec when it is installed (tests switch it off).
+USE_MSGSPEC = True
+
+
+@functools.cache
+def _msgspec_decode() -> Callable[[bytes | str], Any] | None:
+    """msgspec's JSON decoder (the ``fast`` extra), imported on first use; ``None`` without."""
+    try:
+        import msgspec
+    except ImportError:
+        return None
+    decode: Callable[[bytes | str], Any] = msgspec.json.Decoder().decode
+    return decode
+
 
 #: A surrogate escape in JSON text.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
@@ -114,6 +130,51 @@ def parse(
         for path in surrogate_paths(value):
             raise JsonProblem(path, lone_surrogate())
     return value
+
+
+def quick_parse(
+    text: str,
+    *,
+    raw: bytes | None = None,
+    parse_float: Callable[[str], Any],
+    parse_int: Callable[[str], Any],
+    parse_constant: Callable[[str], Any],
+) -> tuple[Any, int] | None:
+    """``parse``'s value for ``text`` and ``key_bound(text)``, read without the costly repeated-key
+    count, or ``None`` whenever only ``parse`` can tell (it then explains what is wrong).
+
+    The caller must count the keys of every object in the value and take it only if the count
+    equals the bound: the text then has no repeated key (see ``key_bound``), and everything
+    else ``parse`` refuses is refused here too. With the ``fast`` extra the text is read by
+    msgspec (``raw``: the same text as UTF-8, when the caller has it), which refuses lone
+    surrogates, NaN, Infinity, floats beyond the double range and integers past Python's digit
+    limit itself; anything it refuses goes to ``parse``, so numbers stay ``parse``'s.
+    """
+    bound = key_bound(text if raw is None else raw)
+    decode = _msgspec_decode() if USE_MSGSPEC else None
+    try:
+        if decode is not None:
+            return decode(text if raw is None else raw), bound
+        if _may_hold_surrogates(text):
+            return None
+        value = json.loads(
+            text, parse_float=parse_float, parse_int=parse_int, parse_constant=parse_constant
+        )
+    except Exception:  # any failure at all: parse reads it again and explains
+        return None
+    return value, bound
+
+
+def key_bound(text: str | bytes) -> int:
+    """At least as many as the keys in JSON ``text``; as many, unless strings hold ``":``.
+
+    Every key is a string followed by ``:``, with perhaps whitespace between; with all
+    whitespace taken out, each key ends in its own ``":``, so counting those (strings may hold
+    some too) bounds the keys. A parsed value whose objects hold as many keys as this bound
+    therefore lost none to repetition, since a repeated key keeps one value.
+    """
+    data = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
+    return data.translate(None, b" \t\n\r").count(b'":')
 
 
 def _may_hold_surrogates(text: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
@@ -81,6 +81,26 @@ def _running_min(keys: list[int]) -> list[int]:
     return keys
 
 
+def _known_days(
+    history: Sequence[StatusChange[Any]], published: Callable[[str], int | None]
+) -> list[int]:
+    """Each entry's known-from day (ordinal): its last possible day, or the publication of an
+    evidence source reporting it (``published``: evidence id -> day) if earlier but not before
+    the entry's own first day; never before an earlier entry's first day."""
+    found: list[int] = []
+    floor = 0
+    for change in history:
+        earliest, known = change.date._ordinals
+        if earliest > floor:
+            floor = earliest
+        for evidence_id in change.evidence:
+            day = published(evidence_id)
+            if day is not None and earliest <= day < known:
+                known = day
+        found.append(known if known > floor else floor)
+    return found
+
+
 def cited_ids(item: Commitment | Claim) -> list[str]:
     """Ids of the evidence an item cites, in its own list, its history or its progress figures,
     each once, in order."""
@@ -129,20 +149,19 @@ class Index:
         """Each history entry's known-from day (ordinal); see ``Ledger.known_from``."""
         found = self._known.get(item.id)
         if found is None:
-            published = self.published()
-            found = []
-            floor = 0
-            history: Sequence[StatusChange[Any]] = item.history
-            for change in history:
-                earliest, known = change.date._ordinals
-                floor = max(floor, earliest)
-                for evidence_id in change.evidence:
-                    day = published.get(evidence_id)
-                    if day is not None and earliest <= day < known:
-                        known = day
-                found.append(max(known, floor))
-            self._known[item.id] = found
+            found = self._known[item.id] = _known_days(item.history, self.published().get)
         return found
+
+    def prepare(self) -> None:
+        """Every item's known-from days and bisection keys at once (what a first query would
+        otherwise work out item by item): a load does this, so that its first query is warm."""
+        get = self.published().get
+        known_all, keys_all = self._known, self._keys
+        items: list[Commitment | Claim] = [*self._ledger.commitments, *self._ledger.claims]
+        for item in items:
+            if item.id not in keys_all:
+                found = known_all[item.id] = _known_days(item.history, get)
+                keys_all[item.id] = _running_min(list(found))
 
     def cited(self, item: Commitment | Claim) -> list[str]:
         """The evidence ids an item cites (``cited_ids``), cached."""

@@ -10,6 +10,7 @@ left out.
 from __future__ import annotations
 
 import gc
+import threading
 import typing
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -23,7 +24,7 @@ from claimtrack.errors import MalformedLedger, Problem
 from claimtrack.ledger import COLLECTIONS, Ledger
 from claimtrack.lifecycle import Policy
 
-__all__ = ["FORMAT_VERSION", "build", "from_document", "to_document"]
+__all__ = ["FORMAT_VERSION", "build", "from_document", "to_document", "without_gc"]
 
 #: The version of the file format this claimtrack reads and writes.
 FORMAT_VERSION = 2
@@ -32,6 +33,8 @@ FORMAT_VERSION = 2
 #: progress observations and policies) are upgraded in memory, and saved as the current version.
 READABLE_VERSIONS = (1, 2)
 
+_TALLY_LOCK = threading.Lock()
+
 _TUPLE_TYPES: dict[str, Any] = {
     c.name: tuple[c.record_type, ...]  # type: ignore[name-defined]
     for c in registry.COLLECTIONS
@@ -39,11 +42,15 @@ _TUPLE_TYPES: dict[str, Any] = {
 
 
 @contextmanager
-def _without_gc() -> Iterator[None]:
+def without_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while building many acyclic objects.
 
     Records hold no reference cycles, yet every allocation of a large ledger would trigger
-    collections that scan everything built so far; pausing them cuts load time sharply.
+    collections that scan everything built so far; pausing them cuts load time sharply. What
+    was built is long-lived, so it is then promoted to the oldest generation at once (a
+    freeze and unfreeze moves every tracked object there without traversing any), rather than
+    left for the next young collection to traverse in full; not when the program keeps frozen
+    objects of its own, which an unfreeze would release.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -51,6 +58,9 @@ def _without_gc() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
@@ -86,12 +96,16 @@ def _version_problems(document: dict[str, Any]) -> list[Problem]:
     return []
 
 
-def build(document: object, *, reparse: Callable[[], Any] | None) -> Ledger:
+def build(
+    document: object, *, reparse: Callable[[], Any] | None, keys: int | None = None
+) -> Ledger:
     """``from_document``; with ``reparse``, the document is the caller's own to consume.
 
     Then each parsed collection is dropped as soon as its records are built, so the parsed
     dicts and the records are never all alive at once (the peak memory of a load). Should the
-    fast path fail, ``reparse`` gives the whole document back for the detailed one.
+    fast path fail, ``reparse`` gives the whole document back for the detailed one. With
+    ``keys`` (``jsontext.key_bound`` of the text read quickly), the fast path stands only if
+    the document's objects hold exactly that many keys: none was repeated in the text.
     """
     if not isinstance(document, dict):
         raise MalformedLedger(
@@ -104,8 +118,10 @@ def build(document: object, *, reparse: Callable[[], Any] | None) -> Ledger:
         for key in document
         if key not in expected_keys
     )
-    with _without_gc():
-        collections = None if problems else structure_fast(document, consume=reparse is not None)
+    with without_gc():
+        collections = (
+            None if problems else structure_fast(document, consume=reparse is not None, keys=keys)
+        )
         if collections is None:
             if reparse is not None and not problems:
                 document = typing.cast(dict[str, Any], reparse())  # it may be part-consumed
@@ -114,7 +130,9 @@ def build(document: object, *, reparse: Callable[[], Any] | None) -> Ledger:
         if problems:
             raise MalformedLedger(problems)
         records: dict[str, Any] = collections
-        return Ledger(**records, policy=policy)
+        ledger = Ledger(**records, policy=policy)
+        ledger._query().prepare()  # the as-of index, so that the first query is a warm one
+        return ledger
 
 
 def _policy(value: object, problems: list[Problem]) -> Policy:
@@ -128,25 +146,31 @@ def _policy(value: object, problems: list[Problem]) -> Policy:
 
 
 def structure_fast(
-    document: dict[str, Any], *, consume: bool = False
+    document: dict[str, Any], *, consume: bool = False, keys: int | None = None
 ) -> dict[str, tuple[Any, ...]] | None:
     """Every collection structured without detailed validation, or ``None`` on any failure.
 
     With ``consume``, each collection is removed from ``document`` once built, largest first.
+    With ``keys``, also ``None`` unless the document's objects hold exactly ``keys`` keys.
     """
     fast = converter.FAST
-    try:
-        if not consume:
-            return {
-                name: fast.structure(document.get(name, []), _TUPLE_TYPES[name])
-                for name in COLLECTIONS
-            }
-        built: dict[str, tuple[Any, ...]] = {}
-        for name in sorted(COLLECTIONS, key=lambda n: -len(document.get(n) or ())):
-            built[name] = fast.structure(document.pop(name, []), _TUPLE_TYPES[name])
-        return {name: built[name] for name in COLLECTIONS}
-    except Exception:  # the detailed re-run explains it
-        return None
+    with _TALLY_LOCK:  # one tally for the fast hooks: one structuring at a time
+        tally = converter.FAST_TALLY
+        tally[0] = len(document)
+        try:
+            built: dict[str, tuple[Any, ...]] = {}
+            order = COLLECTIONS
+            if consume:
+                order = tuple(sorted(COLLECTIONS, key=lambda n: -len(document.get(n) or ())))
+            for name in order:
+                raw = document.pop(name, []) if consume else document.get(name, [])
+                built[name] = fast.structure(raw, _TUPLE_TYPES[name])
+                del raw
+        except Exception:  # the detailed re-run explains it
+            return None
+        if keys is not None and tally[0] != keys:
+            return None  # a key was repeated somewhere: the strict reading names it
+    return {name: built[name] for name in COLLECTIONS}
 
 
 def structure_detailed(

@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from claimtrack.codec.documents import to_document
+from claimtrack.codec.documents import to_document, without_gc
 from claimtrack.ledger import Ledger
 from claimtrack.model import Claim, Commitment, StatusChange
 
@@ -34,15 +34,8 @@ def orjson_encoding(ledger: Ledger) -> bytes | None:
         import orjson
     except ImportError:
         return None
-    items: list[Commitment | Claim] = [*ledger.commitments, *ledger.claims]
-    for item in items:
-        history: Sequence[StatusChange[Any]] = item.history
-        measures = [getattr(item, "target", None), *(change.progress for change in history)]
-        if any(m is not None and isinstance(m.value, float) for m in measures):
-            return None  # Measure.value and the figures of Progress are the float fields
-        figures = [(p.value, p.of) for p in getattr(item, "progress", ())]
-        if any(isinstance(number, float) for pair in figures for number in pair):
-            return None
+    if _holds_floats(ledger):
+        return None
     try:
         encoded: bytes = orjson.dumps(to_document(ledger), option=orjson.OPT_INDENT_2)
     except TypeError:  # orjson.JSONEncodeError: lone surrogates, integers beyond 64 bits
@@ -50,15 +43,34 @@ def orjson_encoding(ledger: Ledger) -> bytes | None:
     return encoded + b"\n"
 
 
+def _holds_floats(ledger: Ledger) -> bool:
+    """Whether any float field (Measure.value, the figures of Progress) holds a float."""
+    items: list[Commitment | Claim] = [*ledger.commitments, *ledger.claims]
+    for item in items:
+        target = getattr(item, "target", None)
+        if target is not None and isinstance(target.value, float):
+            return True
+        history: Sequence[StatusChange[Any]] = item.history
+        for change in history:
+            if change.progress is not None and isinstance(change.progress.value, float):
+                return True
+        for figure in getattr(item, "progress", ()):
+            if isinstance(figure.value, float) or isinstance(figure.of, float):
+                return True
+    return False
+
+
 def encode(ledger: Ledger) -> bytes:
     """The ledger as UTF-8 JSON, exactly as ``dumps`` gives it."""
-    fast = orjson_encoding(ledger)
-    return fast if fast is not None else stdlib_encoding(ledger)
+    with without_gc():  # the document is many acyclic containers, freed once encoded
+        fast = orjson_encoding(ledger)
+        return fast if fast is not None else stdlib_encoding(ledger)
 
 
 def dumps(ledger: Ledger) -> str:
     """The ledger as JSON text; the same ledger always gives the same text."""
-    fast = orjson_encoding(ledger)
-    if fast is not None:
-        return fast.decode("utf-8")
-    return json.dumps(to_document(ledger), ensure_ascii=False, indent=2) + "\n"
+    with without_gc():
+        fast = orjson_encoding(ledger)
+        if fast is not None:
+            return fast.decode("utf-8")
+        return json.dumps(to_document(ledger), ensure_ascii=False, indent=2) + "\n"

@@ -14,9 +14,9 @@ import math
 from typing import Any
 
 from claimtrack._locate import with_lines
-from claimtrack.codec.documents import build
+from claimtrack.codec.documents import build, without_gc
 from claimtrack.errors import InvalidLedger, MalformedLedger, Problem
-from claimtrack.jsontext import JsonProblem, parse
+from claimtrack.jsontext import JsonProblem, parse, quick_parse
 from claimtrack.ledger import Ledger
 
 __all__ = ["loads"]
@@ -54,13 +54,15 @@ def _parse_int(text: str) -> object:
         return _TOO_LONG
 
 
+_NUMBERS: dict[str, Any] = {
+    "parse_float": _parse_float,
+    "parse_int": _parse_int,
+    "parse_constant": _NOT_JSON_NUMBERS.__getitem__,
+}
+
+
 def _parse(text: str) -> Any:
-    return parse(
-        text,
-        parse_float=_parse_float,
-        parse_int=_parse_int,
-        parse_constant=_NOT_JSON_NUMBERS.__getitem__,
-    )
+    return parse(text, **_NUMBERS)
 
 
 def _decode(data: bytes) -> str:
@@ -75,28 +77,50 @@ def _decode(data: bytes) -> str:
         ) from None
 
 
+def _problem(error: JsonProblem, text: str) -> MalformedLedger:
+    problem = Problem(error.path, error.message, error.line)
+    if error.line is None and "\n" in text:
+        [problem] = with_lines(text, [problem])
+    return MalformedLedger([problem])
+
+
 def loads(text: str | bytes) -> Ledger:
-    """A validated ledger from JSON text; raises ``InvalidLedger`` listing every problem."""
-    if isinstance(text, bytes):
-        text = _decode(text)
-    try:
-        document = _parse(text)
-    except JsonProblem as error:
-        problem = Problem(error.path, error.message, error.line)
-        if error.line is None and "\n" in text:
-            [problem] = with_lines(text, [problem])
-        raise MalformedLedger([problem]) from None
-    parsed = [document]
-    del document  # build consumes it: hold no other reference
-    whole = text
+    """A validated ledger from JSON text; raises ``InvalidLedger`` listing every problem.
 
-    def reparse() -> Any:
-        return _parse(whole)
+    The text is first read quickly (``jsontext.quick_parse``: msgspec with the ``fast`` extra,
+    else ``json.loads`` without counting keys as it goes); the fast structure hooks then count
+    the keys they meet, and the reading stands only if none was repeated. Anything else goes
+    the strict way (``jsontext.parse``), which explains every refusal.
+    """
+    with without_gc():  # parsing and building make many containers, none in a cycle
+        raw = None
+        if isinstance(text, bytes):
+            raw = None if text.startswith(b"\xef\xbb\xbf") else text
+            text = _decode(text)  # the bytes are valid UTF-8 from here on
+        quick = quick_parse(text, raw=raw, **_NUMBERS)
+        del raw
+        keys = None
+        if quick is not None:
+            document, keys = quick
+        else:
+            try:
+                document = _parse(text)
+            except JsonProblem as error:
+                raise _problem(error, text) from None
+        parsed = [document]
+        del document, quick  # build consumes it: hold no other reference
+        whole = text
 
-    try:
-        return build(parsed.pop(), reparse=reparse)
-    except InvalidLedger as error:
-        # Only now, on the error path, find the line each problem's value starts on.
-        if "\n" not in text:
-            raise
-        raise type(error)(with_lines(text, error.problems), headline=error.headline) from None
+        def reparse() -> Any:
+            try:
+                return _parse(whole)
+            except JsonProblem as error:  # a repeated key, which the quick reading cannot see
+                raise _problem(error, whole) from None
+
+        try:
+            return build(parsed.pop(), reparse=reparse, keys=keys)
+        except InvalidLedger as error:
+            # Only now, on the error path, find the line each problem's value starts on.
+            if "\n" not in text:
+                raise
+            raise type(error)(with_lines(text, error.problems), headline=error.headline) from None

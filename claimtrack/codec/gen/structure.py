@@ -34,11 +34,13 @@ def make_structure(
     record_type: Any,
     *,
     leaf_hooks: dict[Any, Hook],
+    tally: list[int] | None = None,
 ) -> Hook:
     """A structure hook for one attrs model class (or a parametrised generic one).
 
     ``leaf_hooks`` structure the non-model leaf types (dates, numbers) exactly as the detailed
-    converter does.
+    converter does. With ``tally``, each object's number of keys is added to ``tally[0]`` (how
+    a reader shows that no key was repeated in the text; see ``jsontext.key_bound``).
     """
     origin = typing.get_origin(record_type) or record_type
     hints = typing.get_type_hints(origin)
@@ -61,6 +63,9 @@ def make_structure(
         "    if type(o) is not dict or not o.keys() <= allowed:",
         "        refuse()",
     ]
+    if tally is not None:
+        namespace["tally"] = tally
+        lines.append("    tally[0] += len(o)")
     check = functools.partial(
         _check, converter, namespace=namespace, leaf_hooks=leaf_hooks, is_tuple=is_homogeneous_tuple
     )
