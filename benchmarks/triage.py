@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
-import random
 import sys
 import time
 import unicodedata
@@ -40,10 +38,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import claimtrack
 from benchmarks.triage_ledger import ledger_before, published_order
+from benchmarks.triage_speed import speed
 from claimtrack import Ledger, datasets
 from claimtrack.model import Evidence
 from claimtrack.quotes import anchor, read_source_texts
-from claimtrack.relevance import DEFAULT_MIN_SCORE, DEFAULT_RIVAL_SHARE, profiles, sentences
+from claimtrack.relevance import (
+    DEFAULT_MIN_SCORE,
+    DEFAULT_RIVAL_SHARE,
+    profiles,
+    scoring,
+    sentences,
+)
 
 __all__ = ["gold_spans", "ledger_before", "measure", "measure_all"]
 
@@ -265,6 +270,7 @@ class Setting:
     rival_share: float = DEFAULT_RIVAL_SHARE
     parties: float = profiles.WEIGHTS["parties"]
     wrapped_lines: bool = True  # a single line break before a lower-case letter continues
+    near_copies: bool = True  # a near copy of a better sentence takes no place of an item's
 
 
 SETTINGS = (
@@ -272,14 +278,16 @@ SETTINGS = (
     Setting("without the rival share (0)", rival_share=0.0),
     Setting("parties weighted 0.15, as before", parties=0.15),
     Setting("every line break ends a sentence, as before", wrapped_lines=False),
+    Setting("near copies each take a place (exact copies one)", near_copies=False),
     Setting("least score 0.25, as before", min_score=0.25),
     Setting("least score 0.25, no rival share", min_score=0.25, rival_share=0.0),
     Setting(
-        "before (all four undone)",
+        "before (all five undone)",
         min_score=0.25,
         rival_share=0.0,
         parties=0.15,
         wrapped_lines=False,
+        near_copies=False,
     ),
 )
 
@@ -291,6 +299,8 @@ def applied(setting: Setting) -> Iterator[None]:
         stack.enter_context(mock.patch.dict(profiles.WEIGHTS, parties=setting.parties))
         if not setting.wrapped_lines:
             stack.enter_context(mock.patch.object(sentences, "_wrapped", lambda *_: False))
+        if not setting.near_copies:
+            stack.enter_context(mock.patch.object(scoring, "_near_copy", lambda *_: False))
         yield
 
 
@@ -327,54 +337,6 @@ def sweep(runs: Runs, top: int, rival_share: float) -> None:
             gold, hit, suggested, correct = _totals(result.rows)
             cells.append(f"{_ratio(hit, gold)} | {_ratio(correct, suggested)} | {result.noise}")
         print(f"| {min_score:.2f} | {' | '.join(cells)} |")
-
-
-def large_article(text: str, size: int = 1_000_000) -> str:
-    """About ``size`` characters of mostly distinct sentences: the sentences of ``text`` again
-    and again, each copy with three words of five letters or more left out at random (seeded),
-    in numbered paragraphs."""
-    from claimtrack.relevance.sentences import sentence_spans
-
-    spans = sentence_spans(text)
-    parts: list[str] = []
-    chance = random.Random(1)  # noqa: S311 - a reproducible sample, not a secret
-    length = 0
-    while length < size:
-        start, end = spans[len(parts) % len(spans)]
-        words = text[start:end].split(" ")
-        for _ in range(3):
-            long = [i for i, word in enumerate(words[:-1]) if len(word) > 4]
-            if len(long) > 2:
-                del words[chance.choice(long)]
-        part = " ".join(words)
-        if len(parts) % 8 == 0:
-            part = f"\n\nDispatch {len(parts) // 8 + 1}. {part}"
-        parts.append(part)
-        length += len(part) + 1
-    return " ".join(parts).strip()
-
-
-def speed(ledger: Ledger, text: str) -> None:
-    article = large_article(text)
-    best = cpu = float("inf")
-    for _ in range(3):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        claimtrack.triage(ledger, article)
-        best = min(best, time.perf_counter() - started)
-        cpu = min(cpu, time.process_time() - started_cpu)
-    from claimtrack.relevance.scoring import Article
-    from claimtrack.relevance.sentences import sentence_spans
-
-    spans = sentence_spans(article)
-    distinct = len(Article(article, spans).bags)
-    print(
-        f"\n## Speed\n\nload average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores;"
-        f" {len(spans)} sentences, {distinct} distinct bags of words."
-        f" 1 MB article ({len(article.encode()) / 1e6:.2f} MB,"
-        f" {len(ledger.commitments) + len(ledger.claims)} items): best of 3 {best:.2f} s"
-        f" wall clock (target < 2 s: {'met' if best < 2 else 'NOT met'}), {cpu:.2f} s of CPU"
-        " time (what the run itself used, whatever else the machine runs)."
-    )
 
 
 def measure_all(

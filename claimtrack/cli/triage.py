@@ -44,9 +44,18 @@ def _triage(args: argparse.Namespace) -> int:
         raise Usage(f"--top must be at least 1, not {args.top}")
     if not 0.0 <= args.min_score <= 1.0:
         raise Usage(f"--min-score must be between 0 and 1, not {args.min_score}")
+    if not 0.0 <= args.rival_share <= 1.0:
+        raise Usage(f"--rival-share must be between 0 and 1, not {args.rival_share}")
     ledger = open_ledger(args)
     text = _read_article(args.article)
-    suggestions = triage(ledger, text, top=args.top, as_of=args.as_of, min_score=args.min_score)
+    suggestions = triage(
+        ledger,
+        text,
+        top=args.top,
+        as_of=args.as_of,
+        min_score=args.min_score,
+        rival_share=args.rival_share,
+    )
     if args.changeset is not None:
         source_id = args.source_id or _source_id(args.article)
         items = {item.id: item.text for item in [*ledger.commitments, *ledger.claims]}
@@ -70,7 +79,7 @@ def _triage(args: argparse.Namespace) -> int:
 
 def register(commands: Commands) -> None:
     """Add triage."""
-    from claimtrack.relevance import DEFAULT_MIN_SCORE, DEFAULT_TOP
+    from claimtrack.relevance import DEFAULT_MIN_SCORE, DEFAULT_RIVAL_SHARE, DEFAULT_TOP
 
     triage = commands.add(
         "triage",
@@ -98,6 +107,14 @@ def register(commands: Commands) -> None:
         default=DEFAULT_MIN_SCORE,
         metavar="X",
         help=f"least score (0-1) for a suggestion (default: {DEFAULT_MIN_SCORE})",
+    )
+    triage.add_argument(
+        "--rival-share",
+        type=float,
+        default=DEFAULT_RIVAL_SHARE,
+        metavar="X",
+        help="suggest a sentence for an item only if it scores at least this share (0-1) of"
+        f" its best score for any item (default: {DEFAULT_RIVAL_SHARE}; 0: off)",
     )
     triage.add_argument(
         "--changeset",

@@ -9,8 +9,9 @@ knowledge the sentence contains (``scoring``: light stems, a table of English eq
 rapidfuzz spelling similarity, inverse document frequency over the article and the ledger), and
 keeps the best ``top`` per item among the sentences scoring at least ``min_score`` and at least
 ``rival_share`` of their best score for any item (a sentence another item explains far better
-is left to that item). Sentences no known item explains well (all scores below 0.5) but using
-pledge or claim words are listed as possible new items. ``render`` writes a table, JSON, or a
+is left to that item; a sentence printed twice, or nearly so, takes one place). Sentences no
+known item explains well (all scores below 0.5) but using pledge or claim words are listed as
+possible new items. ``render`` writes a table, JSON, or a
 changeset whose ``cite`` operations are commented out.
 
 Limits. It matches words, not meaning: a sentence that supports an item in other words ("the thaw

@@ -32,10 +32,15 @@ from attrs import frozen
 from claimtrack.errors import MissingExtra
 from claimtrack.relevance.terms import STOP_WORDS, stem
 
-__all__ = ["FUZZY_CUTOFF", "Article", "Group", "Profile", "Scored", "score_profiles"]
+__all__ = ["FUZZY_CUTOFF", "NEAR_COPY", "Article", "Group", "Profile", "Scored", "score_profiles"]
 
 #: Least rapidfuzz ``fuzz.ratio`` (0-100) at which two different stems count as the same word.
 FUZZY_CUTOFF = 85.0
+
+#: Two sentences whose bags of stems share this share of their union are near copies: an item
+#: gets only the better of them (the first, when they score alike), so a repeated sentence does
+#: not fill its top places.
+NEAR_COPY = 0.8
 
 #: Stems shorter than this match only exactly: "iran" and "iraq" are not variants of each other.
 _FUZZY_MIN_LENGTH = 5
@@ -288,16 +293,46 @@ def score_profiles(
                     best_bag[number] = score
     results: dict[str, list[Scored]] = {}
     for item, scored in found.items():
-        kept = (entry for entry in scored if -entry[0] >= rival_share * best_bag[entry[1]])
-        best: list[Scored] = []
-        for score, number, hits in heapq.nsmallest(top, kept, key=_order(article)):
-            best.extend(Scored(index, -score, hits) for index in article.sentences[number])
-        best.sort(key=lambda entry: (-entry.score, entry.sentence))
-        results[item] = best[:top]
+        kept = [entry for entry in scored if -entry[0] >= rival_share * best_bag[entry[1]]]
+        results[item] = [
+            Scored(article.sentences[number][0], -score, hits)
+            for score, number, hits in _distinct_best(article, kept, top)
+        ]
     best_of = {
         index: score for number, score in best_bag.items() for index in article.sentences[number]
     }
     return results, best_of
+
+
+def _distinct_best(
+    article: Article, kept: list[tuple[float, int, frozenset[str]]], top: int
+) -> list[tuple[float, int, frozenset[str]]]:
+    """The ``top`` best entries, skipping any whose bag is a near copy of a better one's."""
+    order = _order(article)
+    window = top * 8
+    chosen = _pick(article, heapq.nsmallest(window, kept, key=order), top)
+    if len(chosen) < top and len(kept) > window:  # near copies crowded the window
+        chosen = _pick(article, sorted(kept, key=order), top)
+    return chosen
+
+
+def _pick(
+    article: Article, candidates: list[tuple[float, int, frozenset[str]]], top: int
+) -> list[tuple[float, int, frozenset[str]]]:
+    chosen: list[tuple[float, int, frozenset[str]]] = []
+    for entry in candidates:
+        bag = article.bags[entry[1]]
+        if not any(_near_copy(bag, article.bags[other[1]]) for other in chosen):
+            chosen.append(entry)
+            if len(chosen) == top:
+                break
+    return chosen
+
+
+def _near_copy(one: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether two bags of stems share at least ``NEAR_COPY`` of their union."""
+    union = len(one | other)
+    return union > 0 and len(one & other) >= NEAR_COPY * union
 
 
 def _order(article: Article) -> Callable[[tuple[float, int, frozenset[str]]], tuple[float, int]]:
