@@ -86,19 +86,23 @@ def _taken(item: Commitment | Claim) -> set[str]:
     return ids  # type: ignore[return-value]
 
 
+_ID = operator.attrgetter("id")
+
+
 def entry_key(change: StatusChange[Any]) -> tuple[int, int, int, int, int, str]:
     return change.date.sort_key()
 
 
-def _in_order(history: Sequence[StatusChange[Any]]) -> list[StatusChange[Any]]:
-    """The history in date order; the pledge itself (an initial first entry) stays first."""
+def _in_order(history: Sequence[StatusChange[Any]]) -> Sequence[StatusChange[Any]]:
+    """The history in date order (``history`` itself when it is); the pledge itself (an initial
+    first entry) stays first."""
     if len(history) < 2:
-        return list(history)
+        return history
     first = history[0]
     rest = history[1:] if first.status == initial_status(type(first.status)) else history
     keys = [change.date._sort_key for change in rest]
     if all(map(operator.le, keys, keys[1:])):
-        return list(history)  # already in order, as in every saved file
+        return history  # already in order, as in every saved file
     if rest is history:
         return sorted(history, key=entry_key)
     return [first, *sorted(rest, key=entry_key)]
@@ -113,7 +117,7 @@ def normalised(item: Item) -> Item:
     progress: Sequence[Progress] = getattr(item, "progress", ())
     corrections: Sequence[Correction[Any]] = item.corrections
     changes: dict[str, Any] = {}
-    unnamed = any(c.id is None for c in history) or any(p.id is None for p in progress)
+    unnamed = None in map(_ID, history) or (bool(progress) and None in map(_ID, progress))
     if unnamed or any(c.superseded.id is None for c in corrections):
         taken = _taken(item)
         corrections = [
@@ -131,11 +135,15 @@ def normalised(item: Item) -> Item:
         if isinstance(item, Commitment):
             changes["progress"] = tuple(progress)
     ordered = _in_order(history)
-    if any(a is not b for a, b in zip(ordered, history, strict=True)):
+    if ordered is not history:
         changes["history"] = tuple(ordered)
-    if any(a.date._sort_key > b.date._sort_key for a, b in itertools.pairwise(progress)):
+    if len(progress) > 1 and any(
+        a.date._sort_key > b.date._sort_key for a, b in itertools.pairwise(progress)
+    ):
         changes["progress"] = tuple(sorted(progress, key=lambda p: p.date.sort_key()))
-    if any(correction_key(a) > correction_key(b) for a, b in itertools.pairwise(corrections)):
+    if len(corrections) > 1 and any(
+        correction_key(a) > correction_key(b) for a, b in itertools.pairwise(corrections)
+    ):
         changes["corrections"] = tuple(sorted(corrections, key=correction_key))
     return attrs.evolve(item, **changes) if changes else item
 

@@ -33,18 +33,11 @@ class Checker(Protocol):
     def refer_all(self, path: str, collection: str, ids: Iterable[str]) -> None: ...
 
 
-def _entry_ids(item: Any) -> list[str | None]:
-    """Every entry id of an item: history, superseded entries, progress observations."""
-    return [
-        *(c.id for c in item.history),
-        *(c.superseded.id for c in item.corrections),
-        *(p.id for p in getattr(item, "progress", ())),
-    ]
-
-
 def entries_hold(items: Sequence[Any], record_ids: set[str], pattern: Any) -> bool:
     """Fast: every entry has a valid id, unique among entries and records."""
-    ids = [i for item in items for i in _entry_ids(item)]
+    ids = [change.id for item in items for change in item.history]
+    ids += [c.superseded.id for item in items if item.corrections for c in item.corrections]
+    ids += [p.id for item in items for p in getattr(item, "progress", ())]
     if None in ids or len(set(ids)) != len(ids) or not set(ids).isdisjoint(record_ids):
         return False
     return all(map(pattern.fullmatch, ids))

@@ -132,6 +132,7 @@ class Ledger(LedgerHistory):
 
     _collections: tuple[tuple[Any, ...], ...]
     policy: Policy
+    _given: dict[str, tuple[Any, ...]] = field(eq=False, repr=False)
     _positions: dict[str, int] = field(eq=False, repr=False)
     _views: dict[str, Records[Any]] = field(eq=False, repr=False)
     _index: Index | None = field(eq=False, repr=False)
@@ -172,13 +173,11 @@ class Ledger(LedgerHistory):
         return ledger
 
     def _build(self, given: dict[str, tuple[Any, ...]], policy: Policy) -> None:
-        positions: dict[str, int] = {}
         views: dict[str, Records[Any]] = {}
         ordered_all: list[tuple[Any, ...]] = []
         for collection in registry.COLLECTIONS:
             items = given[collection.name]
             ids = list(map(_ID, items))
-            positions.update(zip(ids, range(len(ids)), strict=True))
             if all(map(operator.lt, ids, ids[1:])):
                 ordered = items  # already in id order, as every saved file is
             else:
@@ -186,7 +185,10 @@ class Ledger(LedgerHistory):
             ordered_all.append(ordered)
             views[collection.name] = Records(collection.noun, ordered, collection.plural)
         object.__setattr__(self, "_collections", tuple(ordered_all))
-        object.__setattr__(self, "_positions", positions)
+        # Positions as given (for path_of), worked out on first use: the given tuples are the
+        # sorted ones whenever the records came in id order.
+        object.__setattr__(self, "_given", given)
+        object.__setattr__(self, "_positions", {})
         object.__setattr__(self, "_views", views)
         object.__setattr__(self, "_index", None)
         object.__setattr__(self, "policy", policy)
@@ -230,7 +232,13 @@ class Ledger(LedgerHistory):
     def path_of(self, record_id: str) -> str:
         """The JSON path of a record as it stood when this ledger was built (``$.evidence[3]``)."""
         record = self[record_id]
-        return f"$.{registry.BY_TYPE[type(record)].name}[{self._positions[record_id]}]"
+        name = registry.BY_TYPE[type(record)].name
+        position = self._positions.get(record_id)
+        if position is None:
+            given = self._given[name]
+            self._positions.update(zip(map(_ID, given), range(len(given)), strict=True))
+            position = self._positions[record_id]
+        return f"$.{name}[{position}]"
 
     def item(self, item_id: str) -> Commitment | Claim:
         """The commitment or claim with this id."""

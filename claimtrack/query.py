@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import operator
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -68,6 +69,9 @@ def as_day(value: AsOf) -> dt.date:
 @functools.lru_cache(maxsize=256)
 def _last_day(text: str) -> dt.date:
     return PartialDate.parse(text).latest
+
+
+_SOURCE = operator.attrgetter("source")
 
 
 def _running_min(keys: list[int]) -> list[int]:
@@ -139,9 +143,13 @@ class Index:
         """Evidence id -> last possible day of its source's publication (ordinal)."""
         if self._published is None:
             sources = self._ledger.sources
-            by_source = {s.id: s.published.latest.toordinal() for s in sources if s.published}
+            by_source = {s.id: s.published._ordinals[1] for s in sources if s.published}
+            evidence = self._ledger.evidence
+            days = map(by_source.get, map(_SOURCE, evidence))
             self._published = {
-                e.id: by_source[e.source] for e in self._ledger.evidence if e.source in by_source
+                evidence_id: day
+                for evidence_id, day in zip(evidence.keys(), days, strict=True)
+                if day is not None
             }
         return self._published
 

@@ -12,7 +12,9 @@ record of the right kind) are derived from :mod:`claimtrack._registry`.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
+import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -43,6 +45,7 @@ __all__ = [
     "RULES",
     "STRICT_RULES",
     "Checker",
+    "Known",
     "Rule",
     "check",
     "explain",
@@ -110,13 +113,26 @@ class Checker:
             self.refer(f"{path}[{position}]", collection, record_id)
 
 
+class Known(dict[str, set[str]]):
+    """The ids of each collection's records, by collection name, and what several fast tests
+    derive from them, worked out once per check: every id, and each evidence item's stance."""
+
+    def __init__(self, collections: Collections) -> None:
+        super().__init__(
+            (name, {record.id for record in collections[name]}) for name in registry.NAMES
+        )
+        self.every: set[str] = set().union(*self.values())
+        evidence = collections[registry.EVIDENCE.name]
+        self.stances: dict[str, str] = {e.id: e.stance._value_ for e in evidence}
+
+
 @frozen
 class Rule:
     """One rule over the records of ``collection``: a fast test and its explanation."""
 
     name: str
     collection: str
-    holds: Callable[[Collections, Mapping[str, set[str]]], bool]
+    holds: Callable[[Collections, Known], bool]
     explain: Callable[[Checker, str, Any], None]
 
 
@@ -125,11 +141,16 @@ class Rule:
 
 def _reference_rule(collection: registry.Collection[Any], reference: registry.Reference) -> Rule:
     field, target = reference.field, reference.target
+    value_of = operator.attrgetter(field)
+    many = typing.get_origin(typing.get_type_hints(collection.record_type)[field]) is tuple
 
-    def holds(collections: Collections, ids: Mapping[str, set[str]]) -> bool:
-        values = [getattr(record, field) for record in collections[collection.name]]
-        if any(isinstance(value, tuple) for value in values):
-            return set(itertools.chain.from_iterable(values)) <= ids[target]
+    def holds(collections: Collections, ids: Known) -> bool:
+        values = list(map(value_of, collections[collection.name]))
+        if many:  # every value a tuple (else explain says what it is), every id in it known
+            return (
+                set(map(type, values)) <= {tuple}
+                and set(itertools.chain.from_iterable(values)) <= ids[target]
+            )
         return set(values) - {None} <= ids[target]
 
     def explain(checker: Checker, path: str, record: Any) -> None:
@@ -215,7 +236,7 @@ def _category_slug(checker: Checker, path: str, commitment: Any) -> None:
 def _relations_rule(collection: registry.Collection[Any]) -> Rule:
     """A relation names another item of the same collection, never the item itself."""
 
-    def holds(collections: Collections, ids: Mapping[str, set[str]]) -> bool:
+    def holds(collections: Collections, ids: Known) -> bool:
         items = collections[collection.name]
         return {r.target for i in items for r in i.relations} <= ids[collection.name] and not any(
             r.target == i.id for i in items for r in i.relations
@@ -249,7 +270,7 @@ def _history_rule(collection: registry.Collection[Any], *, strict: bool = False)
     known evidence and has nothing dated before the item was made."""
     kind = _STATUS_KINDS[collection.name]
 
-    def holds(collections: Collections, ids: Mapping[str, set[str]]) -> bool:
+    def holds(collections: Collections, ids: Known) -> bool:
         items = collections[collection.name]
         cited = itertools.chain.from_iterable(c.evidence for i in items for c in i.history)
         if not set(cited) <= ids[registry.EVIDENCE.name]:
@@ -258,7 +279,7 @@ def _history_rule(collection: registry.Collection[Any], *, strict: bool = False)
             c.check is not None and not c.check.searched.strip() for i in items for c in i.history
         ):
             return False
-        stances = {e.id: e.stance._value_ for e in collections[registry.EVIDENCE.name]}
+        stances = ids.stances
         return all(history_holds(item.history, stances, kind, strict) for item in items)
 
     def explain(checker: Checker, path: str, item: Commitment | Claim) -> None:
@@ -273,9 +294,8 @@ def _entries_rule(collection: registry.Collection[Any]) -> Rule:
     """Every history entry, superseded entry and progress figure has a valid id, unique in the
     ledger; every check says where it searched."""
 
-    def holds(collections: Collections, ids: Mapping[str, set[str]]) -> bool:
-        every = set().union(*ids.values())
-        return entries_hold(collections[collection.name], every, ID_PATTERN)
+    def holds(collections: Collections, ids: Known) -> bool:
+        return entries_hold(collections[collection.name], ids.every, ID_PATTERN)
 
     return Rule(f"{collection.name} entries have ids", collection.name, holds, explain_entries)
 
@@ -286,7 +306,7 @@ def _items_rule(
     holds: Callable[[Sequence[Any], Mapping[str, set[str]]], bool],
     explain_one: Callable[[Checker, str, Any], None],
 ) -> Rule:
-    def holds_all(collections: Collections, ids: Mapping[str, set[str]]) -> bool:
+    def holds_all(collections: Collections, ids: Known) -> bool:
         return holds(collections[collection.name], ids)
 
     return Rule(f"{collection.name} {name}", collection.name, holds_all, explain_one)
@@ -325,10 +345,10 @@ RULES: tuple[Rule, ...] = _rules(strict=False)
 STRICT_RULES: tuple[Rule, ...] = _rules(strict=True)
 
 
-def _ids_hold(collections: Collections) -> bool:
+def _ids_hold(collections: Collections, ids: Known) -> bool:
     """The id rule, fast: every id valid and unique across the ledger."""
-    every = [record.id for name in registry.NAMES for record in collections[name]]
-    return len(set(every)) == len(every) and all(map(ID_PATTERN.fullmatch, every))
+    count = sum(len(collections[name]) for name in registry.NAMES)
+    return len(ids.every) == count and all(map(ID_PATTERN.fullmatch, ids.every))
 
 
 def _policy_rules(policy: Policy) -> tuple[Rule, ...]:
@@ -337,9 +357,9 @@ def _policy_rules(policy: Policy) -> tuple[Rule, ...]:
 
 def surely_valid(collections: Collections, policy: Policy = Policy.USUAL_WITH_REASON) -> bool:
     """Every rule's fast test passes: the ledger is valid, decided without messages."""
-    if not _ids_hold(collections):
+    ids = Known(collections)
+    if not _ids_hold(collections, ids):
         return False
-    ids = {name: {record.id for record in collections[name]} for name in registry.NAMES}
     return all(rule.holds(collections, ids) for rule in _policy_rules(policy))
 
 

@@ -224,6 +224,8 @@ def _counting_date_hook(tally: list[int]) -> Callable[[object, type], PartialDat
     """``_structure_date``, adding the keys of a date object to ``tally[0]``."""
 
     def structure(value: object, kind: type) -> PartialDate:
+        if type(value) is str:
+            return _parse_date(value, None)
         if type(value) is dict:
             tally[0] += len(value)
         return _structure_date(value, kind)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import types
 import typing
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -69,6 +70,9 @@ def make_structure(
     check = functools.partial(
         _check, converter, namespace=namespace, leaf_hooks=leaf_hooks, is_tuple=is_homogeneous_tuple
     )
+    setters = _slot_setters(origin)
+    if setters is not None:
+        namespace["new"] = object.__new__
     arguments = []
     for position, attribute in enumerate(fields):
         hint = hints[attribute.name]
@@ -82,21 +86,61 @@ def make_structure(
             lines.append(f"    {name} = o[{key!r}]")
             lines.extend(check(hint, name, position, "    "))
         else:
+            # One lookup: a key present (even as null) is checked, an absent one takes the default.
             namespace[f"default{position}"] = default
-            lines.append(f"    if {key!r} in o:")
-            lines.append(f"        {name} = o[{key!r}]")
+            lines.append(f"    {name} = o.get({key!r}, absent)")
+            lines.append(f"    if {name} is absent:")
+            lines.append(f"        {name} = default{position}")
             if default is None:
-                lines.append(f"        if {name} is not None:")
+                lines.append(f"    elif {name} is not None:")
                 inner = optional_inner(hint)
                 hint = inner if inner is not None else hint
-                lines.extend(check(hint, name, position, "            "))
             else:
-                lines.extend(check(hint, name, position, "        "))
-            lines.append("    else:")
-            lines.append(f"        {name} = default{position}")
+                lines.append("    else:")
+            lines.extend(check(hint, name, position, "        "))
         arguments.append(f"{attribute.alias}={name}")
-    lines.append(f"    return cls({', '.join(arguments)})")
+    if setters is None:
+        lines.append(f"    return cls({', '.join(arguments)})")
+    else:
+        # The class's __init__ only stores each field: store them directly, as it would.
+        lines.append("    self = new(cls)")
+        for position, setter in enumerate(setters):
+            namespace[f"set{position}"] = setter
+            lines.append(f"    set{position}(self, v{position})")
+        lines.append("    return self")
+    namespace["absent"] = _ABSENT
     return compile_function("structure", lines, namespace, what=f"fast structure {origin.__name__}")
+
+
+_ABSENT = object()
+
+
+def _slot_setters(cls: type) -> list[Callable[[Any, Any], None]] | None:
+    """The slot setters of every field, in field order, when the class's ``__init__`` does no
+    more than store each argument (no validator, converter, factory, hook or hash cache);
+    otherwise ``None`` and the class is called."""
+    fields = attrs.fields(cls)
+    slots: set[str] = set()
+    for klass in cls.__mro__:
+        declared = klass.__dict__.get("__slots__", ())
+        slots.update((declared,) if isinstance(declared, str) else declared)
+    slots.discard("__weakref__")
+    plain = (
+        all(a.init and a.validator is None and a.converter is None for a in fields)
+        and not any(isinstance(a.default, attrs.Factory) for a in fields)  # type: ignore[arg-type]
+        and not hasattr(cls, "__attrs_pre_init__")
+        and not hasattr(cls, "__attrs_post_init__")
+        and slots == {a.name for a in fields}  # no slot beyond the fields (a hash cache)
+    )
+    if not plain:
+        return None
+    setters = []
+    for attribute in fields:
+        slot = getattr(cls, attribute.name, None)
+        if not isinstance(slot, types.MemberDescriptorType):
+            return None
+        setters.append(slot.__set__)
+    return setters
 
 
 def _check(
