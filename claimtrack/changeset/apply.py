@@ -18,6 +18,7 @@ from attrs import frozen
 from claimtrack import _registry as registry
 from claimtrack.amend import NewEvidence, _evidence_id, _status
 from claimtrack.changeset.operations import (
+    SHAPES,
     AddActor,
     AddAgreement,
     AddClaim,
@@ -194,15 +195,9 @@ def new_id(operation: Any) -> str:
 # -- where a ledger problem stands in the operation ------------------------------------------
 
 _COLLECTION: dict[type[Any], str] = {
-    operation: registry.BY_TYPE[model].name
-    for operation, model in (
-        (AddSource, Source),
-        (AddActor, Actor),
-        (AddAgreement, Agreement),
-        (AddCommitment, Commitment),
-        (AddClaim, Claim),
-        (AddEvidence, Evidence),
-    )
+    operation: registry.BY_TYPE[shape.record].name
+    for operation, shape in SHAPES.items()
+    if shape.record in registry.BY_TYPE
 }
 
 #: Ledger paths of a new item that an add operation spells differently.

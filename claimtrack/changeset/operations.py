@@ -5,14 +5,24 @@ class never breaks a changeset. Fields are the keys an operation takes, typed as
 models type them, so a changeset is checked by the same rules and worded by the same messages
 as a ledger file. Ids are optional wherever one can be derived from the content
 (``claimtrack.ids``).
+
+The classes are written out, so that type checkers and readers see each field; ``SHAPES`` says
+how each operation that builds a model record stands to that record (the fields it leaves to
+the ledger, its own, those given in another form), and ``drift`` compares the two field by
+field from ``attrs.fields``: a field added to a model and not to its operation is a test
+failure, not a silently missing key.
 """
 
 from __future__ import annotations
 
+import typing
+from collections.abc import Mapping
 from typing import ClassVar
 
+import attrs
 from attrs import frozen
 
+from claimtrack import model
 from claimtrack.dates import PartialDate
 from claimtrack.lifecycle import Stance
 from claimtrack.model import (
@@ -27,6 +37,7 @@ from claimtrack.model import (
 
 __all__ = [
     "OPERATIONS",
+    "SHAPES",
     "AddActor",
     "AddAgreement",
     "AddClaim",
@@ -40,7 +51,9 @@ __all__ = [
     "Progress",
     "Record",
     "Relate",
+    "Shape",
     "Withdraw",
+    "drift",
 ]
 
 
@@ -278,3 +291,88 @@ OPERATIONS: dict[str, type[Operation]] = {
         Withdraw,
     )
 }
+
+
+# -- how operations stand to the model records they build -----------------------------------
+
+
+@frozen
+class Shape:
+    """How an operation's fields stand to those of the model record it builds.
+
+    ``left_out``: the record's fields the operation does not take (the ledger fills them, like a
+    new item's ``history``). ``own``: the operation's fields the record does not have.
+    ``renamed``: record field -> operation field. ``reshaped``: fields the operation takes in
+    another form or with another default (a quote as text; a check's ``by`` required).
+    """
+
+    record: type
+    left_out: frozenset[str] = frozenset()
+    own: frozenset[str] = frozenset()
+    renamed: Mapping[str, str] = attrs.field(factory=dict)
+    reshaped: frozenset[str] = frozenset()
+
+
+_NEW_ITEM = frozenset({"history", "corrections", "relations", "untracked"})
+
+#: Each operation that builds a model record, and how its fields stand to that record's.
+SHAPES: dict[type[Operation], Shape] = {
+    AddSource: Shape(model.Source, own=frozenset({"text_content"})),
+    AddActor: Shape(model.Actor),
+    AddAgreement: Shape(model.Agreement),
+    AddCommitment: Shape(
+        model.Commitment, left_out=_NEW_ITEM | {"progress"}, own=frozenset({"made"})
+    ),
+    AddClaim: Shape(model.Claim, left_out=_NEW_ITEM, own=frozenset({"made"})),
+    # a quote as text (with prefix and suffix beside it); a stance that defaults to "mentions"
+    AddEvidence: Shape(
+        model.Evidence,
+        own=frozenset({"prefix", "suffix"}),
+        reshaped=frozenset({"quote", "stance"}),
+    ),
+    Progress: Shape(
+        model.Progress,
+        left_out=frozenset({"check"}),
+        own=frozenset(attrs.fields_dict(Quoting)) - set(attrs.fields_dict(model.Progress))
+        | {"item"},
+        renamed={"date": "on"},
+    ),
+    # a search must say who searched and what for
+    Check: Shape(
+        model.Check,
+        own=frozenset({"item", "status", "date", "reason"}),
+        reshaped=frozenset({"by", "sought"}),
+    ),
+}
+
+
+def drift(operation: type, shape: Shape) -> list[str]:
+    """Every way ``operation``'s fields differ from its record's beyond what ``shape`` says: a
+    record field missing, a type or default that differs, an undeclared field ([] when none).
+    A record's ``id`` is optional in an operation (derived from the content when not given)."""
+    ours = {a.name: a for a in attrs.fields(operation)}
+    theirs = {a.name: a for a in attrs.fields(shape.record)}
+    our_hints = typing.get_type_hints(operation)
+    their_hints = typing.get_type_hints(shape.record)
+    found = []
+    name = operation.__name__
+    for field, attribute in theirs.items():
+        mine = shape.renamed.get(field, field)
+        if field in shape.left_out:
+            continue
+        if mine not in ours:
+            found.append(f"{name} lacks {shape.record.__name__}.{field}")
+        elif field == "id":
+            if our_hints[mine] != str | None or ours[mine].default is not None:
+                found.append(f"{name}.id is not an optional str")
+        elif field not in shape.reshaped:
+            if our_hints[mine] != their_hints[field]:
+                found.append(f"{name}.{mine} is {our_hints[mine]}, not {their_hints[field]}")
+            if ours[mine].default != attribute.default:
+                found.append(f"{name}.{mine} defaults to {ours[mine].default!r}")
+    expected_own = set(ours) - {shape.renamed.get(f, f) for f in theirs}
+    if expected_own != shape.own:
+        found.append(f"{name}'s own fields are {sorted(expected_own)}, not {sorted(shape.own)}")
+    for declared in (shape.left_out, shape.reshaped, set(shape.renamed)):
+        found.extend(f"{name}: {f!r} is no field of the record" for f in declared - set(theirs))
+    return found
