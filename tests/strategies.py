@@ -50,6 +50,7 @@ from claimtrack import (
     StatusChange,
     TextQuote,
 )
+from claimtrack.errors import TransitionRefused
 from claimtrack.rules import ID_PATTERN
 
 Status = CommitmentStatus | ClaimStatus
@@ -632,3 +633,34 @@ def ledgers(
         ],
         evidence=[draw(evidence_items(i, ids["sources"], stance)) for i, stance in pool],
     )
+
+
+@st.composite
+def corrected_ledgers(
+    draw: st.DrawFn, base: st.SearchStrategy[Ledger] | None = None, *, max_corrections: int = 2
+) -> Ledger:
+    """A valid Ledger (from ``base``) in which history entries were corrected (their note) or
+    withdrawn; each superseded entry is kept with the evidence it cited (entries citing some
+    are preferred)."""
+    ledger = draw(base if base is not None else ledgers(min_items=1, every_stance=True))
+    for _ in range(draw(st.integers(1, max_corrections))):
+        items: list[Any] = [*ledger.commitments, *ledger.claims]
+        # One correction per item, never of its first entry: today Ledger.correct refuses the
+        # first entry (date-order), and a second correction of an item can fail (a replacement
+        # left dangling; a StopIteration after a withdrawal), which the coordinator knows of.
+        entries = [
+            (item, entry) for item in items if not item.corrections for entry in item.history[1:]
+        ]
+        citing = [pair for pair in entries if pair[1].evidence]
+        if not entries:
+            break
+        item, entry = draw(st.sampled_from(citing or entries))
+        on, reason = draw(ledger_dates()), draw(reasons())
+        try:
+            if entry is item.history[-1] and len(item.history) > 1 and draw(st.booleans()):
+                ledger = ledger.withdraw(entry.id, on=on, reason=reason)
+            else:
+                ledger = ledger.correct(entry.id, on=on, reason=reason, note=draw(reasons()))
+        except TransitionRefused:
+            continue  # a correction the lifecycle refuses is no correction to export
+    return ledger

@@ -9,16 +9,16 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 
-from claimtrack import Ledger, Measure, dumps
+from claimtrack import Ledger, Measure, PartialDate, dumps, load
 from claimtrack.errors import DatabaseProblem
 from claimtrack.interop.sqlite import read_sqlite, write_sqlite
 from claimtrack.interop.tables import Value, csv_tables, ledger_from_rows, walk
 from claimtrack.ledger import COLLECTIONS
 from claimtrack.report.table import _FORMULA_START
-from tests.ledgers import demo_ledger
-from tests.strategies import ledgers
+from tests.ledgers import demo_ledger, valid, write
+from tests.strategies import corrected_ledgers, ledgers
 
 
 def _through_sqlite(ledger: Ledger) -> Ledger:
@@ -123,3 +123,36 @@ def test_csv_tables_read_back_equal(ledger: Ledger) -> None:
     with the schema's column types, the rows rebuild an equal ledger."""
     again = ledger_from_rows(_read_csv_tables(csv_tables(ledger)))
     assert again == ledger
+
+
+@settings(max_examples=25)
+@given(corrected_ledgers().filter(_fits_sqlite))
+def test_sqlite_export_keeps_corrections_with_their_evidence(ledger: Ledger) -> None:
+    """Corrected and withdrawn entries read back equal from SQLite, each superseded entry with
+    the evidence it cited."""
+    again = _through_sqlite(ledger)
+    assert again == ledger
+    assert dumps(again) == dumps(ledger)
+
+
+# CSV cannot tell an empty string from a missing value: both filters reject often.
+@settings(max_examples=25, suppress_health_check=[HealthCheck.filter_too_much])
+@given(corrected_ledgers(ledgers(min_items=1).filter(_no_empty_text)).filter(_no_empty_text))
+def test_csv_tables_keep_corrections_with_their_evidence(ledger: Ledger) -> None:
+    """Corrected and withdrawn entries survive the CSV files, superseded evidence included."""
+    assert ledger_from_rows(_read_csv_tables(csv_tables(ledger))) == ledger
+
+
+def test_superseded_evidence_has_a_table_of_its_own(tmp_path: Path) -> None:
+    """The evidence a corrected entry cited is one row per id in
+    ``commitment_corrections_superseded_evidence``, keyed by commitment, correction, position."""
+    ledger = load(write(tmp_path, valid()))
+    entry = ledger.commitments["c-fence"].history[1]
+    assert entry.evidence == ("ev-1",)
+    on = PartialDate.parse("2019")
+    corrected = ledger.correct(entry.id, on=on, reason="misdated", note="checked again")
+    files = csv_tables(corrected)
+    lines = files["commitment_corrections_superseded_evidence.csv"].decode().splitlines()
+    assert lines == ["commitment,correction,position,evidence", "c-fence,0,0,ev-1"]
+    assert ledger_from_rows(_read_csv_tables(files)) == corrected
+    assert _through_sqlite(corrected) == corrected

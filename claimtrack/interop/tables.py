@@ -4,8 +4,10 @@ The same tables feed the SQLite database and the CSV files per entity. Each coll
 keyed by ``id`` (``sources``, ``commitments``...); each list inside a record is a child table keyed
 by its owner and a ``position`` (``commitment_obligors``, ``commitment_history``), and the
 evidence cited by a history entry is a grandchild (``commitment_history_evidence``, keyed by
-commitment, entry and position). A date is two columns: its EDTF text and, when it was inferred,
-the reason (``published``, ``published_inferred``).
+commitment, entry and position), as is the evidence a corrected entry had cited
+(``commitment_corrections_superseded_evidence``: a list inside a nested record). A date is two
+columns: its EDTF text and, when it was inferred, the reason (``published``,
+``published_inferred``).
 
 Rows are made from, and read back into, the ledger's JSON document (``claimtrack.codec``'s
 ``to_document`` / ``from_document``), so the one converter stays the only path between data and
@@ -73,7 +75,9 @@ class EntityTable:
     """A table made from a collection or from a list inside each record of its parent table.
 
     ``field`` is the document key of the collection or list; ``noun`` names a row of this table
-    in the key columns of its children (``commitment``, ``entry``).
+    in the key columns of its children (``commitment``, ``entry``). ``within`` leads from the
+    parent's record to the nested record holding the list (a correction's ``superseded`` entry
+    holds the evidence it cited).
     """
 
     name: str
@@ -81,6 +85,7 @@ class EntityTable:
     noun: str
     columns: tuple[Column, ...]
     children: tuple[EntityTable, ...] = ()
+    within: tuple[str, ...] = ()
 
 
 def __getattr__(name: str) -> Any:
@@ -122,7 +127,8 @@ def _shape(
     """The columns and child tables of one model class, read from its attrs fields.
 
     A date is two columns (EDTF text, inferred reason); a nested record (a quote, a measure) is
-    flattened into ``name_field`` columns; a list is a child table named ``owner_field``.
+    flattened into ``name_field`` columns; a list is a child table named ``owner_field`` (a list
+    inside a nested record: ``owner_name_field``).
     """
     record_type = typing.get_origin(record_type) or record_type
     hints = typing.get_type_hints(record_type)
@@ -143,7 +149,7 @@ def _shape(
         elif is_homogeneous_tuple(hint):
             element = typing.get_args(hint)[0]
             element = typing.get_origin(element) or element
-            table = f"{owner}_{name}"
+            table = f"{owner}_{prefix}{name}"
             if attrs.has(element):
                 nested = {r.field: r.target for r in registry.NESTED_REFERENCES.get(element, ())}
                 sub_columns, sub_children = _shape(element, nested, owner=table)
@@ -156,12 +162,15 @@ def _shape(
                 target = references.get(name)
                 noun = registry.BY_NAME[target].noun if target else _row_noun(name)
                 column = Column(noun, _scalar_type(element), (), True, target)
-                children.append(EntityTable(table, name, noun, (column,)))
+                children.append(EntityTable(table, name, noun, (column,), within=path))
         elif attrs.has(hint):
-            nested_columns, _ = _shape(
-                hint, {}, owner=owner, path=where, prefix=f"{prefix}{name}_", required=False
+            kind = typing.get_origin(hint) or hint
+            nested = {r.field: r.target for r in registry.NESTED_REFERENCES.get(kind, ())}
+            nested_columns, nested_children = _shape(
+                hint, nested, owner=owner, path=where, prefix=f"{prefix}{name}_", required=False
             )
             columns.extend(nested_columns)
+            children.extend(nested_children)
         else:
             columns.append(
                 Column(prefix + name, _scalar_type(hint), where, needed, references.get(name))
@@ -242,7 +251,10 @@ def ledger_rows(ledger: Ledger) -> dict[str, list[tuple[Value, ...]]]:
             key: tuple[Value, ...] = (item["id"],) if owner is None else (*owner, position)
             rows[table.name].append((*key, *(_get(item, column) for column in table.columns)))
             for child in table.children:
-                emit(child, item.get(child.field, ()), key)
+                holder = item
+                for step in child.within:
+                    holder = holder.get(step) or {}
+                emit(child, holder.get(child.field, ()), key)
 
     for table in SCHEMA:
         emit(table, document[table.field], None)
@@ -275,7 +287,10 @@ def ledger_from_rows(rows: Mapping[str, Sequence[Sequence[Value]]]) -> Ledger:
             for child in table.children:
                 found = build(child, tuple(row[:width]))
                 if found:
-                    item[child.field] = found
+                    holder = item
+                    for step in child.within:
+                        holder = holder.setdefault(step, {})
+                    holder[child.field] = found
             items.append(item)
         return items
 
