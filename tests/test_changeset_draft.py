@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from claimtrack import datasets
 from claimtrack.changeset import Located, read_changesets
-from claimtrack.changeset.apply import apply_one_by_one, apply_operations
-from claimtrack.changeset.draft import Draft
+from claimtrack.changeset.apply import _HANDLERS, apply_one_by_one, apply_operations
+from claimtrack.changeset.draft import Draft, apply_quickly
 from claimtrack.changeset.operations import AddCommitment, AddEvidence
 from claimtrack.changeset.reading import Spot
 from claimtrack.changeset.texts import ArchivedTexts
@@ -85,6 +85,18 @@ def test_a_reference_mended_later_is_still_refused_where_it_stands() -> None:
     assert quick == one_by_one
     problems = quick[3]  # type: ignore[index]
     assert problems and "ev-added-later" in str(problems[0])
+
+
+def test_the_quick_pass_vouches_for_every_monitor_operation() -> None:
+    """All the monitor's operations go through the quick pass (it gives up on none of them), so
+    the speed-up is real; one failing operation makes it give up."""
+    operations = list(_operations())
+    texts = ArchivedTexts(datasets.folder())
+    assert apply_quickly(_seed(), operations, texts, _HANDLERS) is not None
+    source = next(iter(_seed().sources))
+    broken = AddEvidence(source=source.id, id="-not an id", stance=Stance.SUPPORTS, note="n")
+    late = [*operations[:5], Located(broken, Spot("bad.yaml", "$.operations[0]", 1))]
+    assert apply_quickly(_seed(), late, texts, _HANDLERS) is None
 
 
 def test_a_draft_is_never_handed_out() -> None:

@@ -23,7 +23,8 @@ from claimtrack.errors import ClaimtrackError
 from claimtrack.history import normalised
 from claimtrack.ledger import Ledger
 from claimtrack.lifecycle import Policy
-from claimtrack.rules import ID_PATTERN, RULES, STRICT_RULES
+from claimtrack.model import Evidence
+from claimtrack.rules import ID_PATTERN, RULES, STRICT_RULES, Known
 
 if TYPE_CHECKING:
     from claimtrack.changeset.apply import Located
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
 __all__ = ["Draft", "apply_quickly"]
 
 _ITEMS = frozenset(collection.name for collection in registry.ITEMS)
+
+#: Where a draft keeps its every-id set and stances (in the ledger's cache of derived values).
+_KNOWN = "changeset.draft.known"
 
 #: An operation's handler: the ledger, the operation and the texts -> the new ledger and a line.
 Handler = Callable[[Ledger, Any, "ArchivedTexts"], tuple[Ledger, str]]
@@ -56,9 +60,21 @@ class Draft(Ledger):
         records = {name: tuple(ledger.records(name)) for name in registry.NAMES}
         return cls._unchecked(ledger.policy, records)  # type: ignore[return-value]
 
+    def _known(self) -> tuple[set[str], dict[str, str]]:
+        """Every id of the draft, and each evidence item's stance (kept from update to update)."""
+        cached: tuple[set[str], dict[str, str]] | None = self._derived.get(_KNOWN)
+        if cached is None:
+            every = {record.id for name in registry.NAMES for record in self.records(name)}
+            evidence = self.records(registry.EVIDENCE.name)
+            cached = (every, {e.id: e.stance._value_ for e in evidence})
+            self._derived[_KNOWN] = cached
+        return cached
+
     def _derive(self, collections: dict[str, Any]) -> Ledger:
+        every, stances = self._known()
         given: dict[str, tuple[Any, ...]] = {}
         changed: dict[str, list[Any]] = {}
+        left: list[Any] = []  # records of this draft not at their place in the new collections
         for name in registry.NAMES:
             old = self.records(name)
             new = collections.get(name, ())
@@ -69,18 +85,32 @@ class Draft(Ledger):
                 records = tuple(normalised(r) if id(r) in marked else r for r in records)
                 fresh = _changed(records, tuple(old))
             given[name], changed[name] = records, fresh
-        draft = Draft._unchecked(self.policy, given)
-        if len(draft._positions) != sum(map(len, given.values())):
+            if fresh or len(records) != len(old):
+                left.extend(_changed(tuple(old), records))
+        every = (every - {record.id for record in left}) | {
+            record.id for records in changed.values() for record in records
+        }
+        if len(every) != sum(map(len, given.values())):
             raise Unsure("an id names two records")
         if not all(ID_PATTERN.fullmatch(r.id) for records in changed.values() for r in records):
             raise Unsure("an id is not valid")
-        ids = {name: draft.records(name).keys() for name in registry.NAMES}
+        evidence = registry.EVIDENCE.name
+        if changed[evidence] or any(type(r) is Evidence for r in left):
+            stances = {**stances}
+            for record in left:
+                if type(record) is Evidence:
+                    del stances[record.id]
+            stances.update((e.id, e.stance._value_) for e in changed[evidence])
+        draft = Draft._unchecked(self.policy, given)
+        draft._derived[_KNOWN] = (every, stances)
+        known = Known.__new__(Known)  # the ids as the draft's key views: set-like, free to take
+        dict.update(known, {name: draft.records(name).keys() for name in registry.NAMES})
+        known.every, known.stances = every, stances
         rules = STRICT_RULES if self.policy is Policy.STRICT else RULES
         for rule in rules:
             if changed[rule.collection]:
                 only_changed = {**given, rule.collection: changed[rule.collection]}
-                # The ids as the draft's key views: set-like, and free to take.
-                if not rule.holds(only_changed, ids):  # type: ignore[arg-type]
+                if not rule.holds(only_changed, known):
                     raise Unsure(rule.name)
         return draft
 
