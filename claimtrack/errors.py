@@ -21,6 +21,7 @@ __all__ = [
     "InvalidArgument",
     "InvalidDate",
     "InvalidLedger",
+    "JsonProblem",
     "LedgerFileError",
     "Location",
     "MalformedLedger",
@@ -35,10 +36,12 @@ __all__ = [
     "ProblemReport",
     "QuoteProblems",
     "ReversedRange",
+    "SiteUnavailable",
     "TransitionRefused",
     "UnknownColumn",
     "UnknownFormat",
     "UnknownId",
+    "UnknownKind",
     "UnknownStatus",
     "UnknownVocabulary",
     "UnmappedStatus",
@@ -124,6 +127,16 @@ class ChangesetProblems(InvalidLedger):
     Each problem's ``path`` starts with the file and line, then the row and column (CSV) or the
     path (YAML, TOML) of the value to fix: ``changes.csv:5: row 5, column F (quote)``.
     """
+
+
+class JsonProblem(ClaimtrackError, ValueError):
+    """JSON text that cannot be read as a value: where (a JSON path), what, and on which line."""
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        self.path = path
+        self.message = message
+        self.line = line
+        super().__init__(f"{path}: {message}")
 
 
 class OperationRefused(ClaimtrackError, ValueError):
@@ -383,8 +396,21 @@ class PlotUnavailable(ClaimtrackError, ImportError):
         super().__init__(f"drawing a timeline needs matplotlib; install it with: {INSTALL_HINT}")
 
 
+class SiteUnavailable(ClaimtrackError, ImportError):
+    """Jinja2, needed to render the site, is not installed."""
+
+    def __init__(self) -> None:
+        from claimtrack.report.site import INSTALL_HINT
+
+        super().__init__(f"building the site needs Jinja2; install it with: {INSTALL_HINT}")
+
+
 class PlotProblem(ClaimtrackError, ValueError):
     """A picture that cannot be drawn as asked (an unknown file type, say)."""
+
+
+class UnknownKind(ClaimtrackError, ValueError):
+    """A kind of record that ``claimtrack list`` does not know."""
 
 
 class UsageError(ClaimtrackError, ValueError):

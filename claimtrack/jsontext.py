@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from claimtrack.errors import ClaimtrackError
+from claimtrack.errors import JsonProblem
 
 __all__ = ["JsonProblem", "key_bound", "lone_surrogate", "parse", "quick_parse", "surrogate_paths"]
 
@@ -43,16 +43,6 @@ def _msgspec_decode() -> Callable[[bytes | str], Any] | None:
 #: A surrogate escape in JSON text.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-
-
-class JsonProblem(ClaimtrackError, ValueError):
-    """JSON text that cannot be read as a value: where (a JSON path), what, and on which line."""
-
-    def __init__(self, path: str, message: str, line: int | None = None) -> None:
-        self.path = path
-        self.message = message
-        self.line = line
-        super().__init__(f"{path}: {message}")
 
 
 class _Object(dict[str, Any]):

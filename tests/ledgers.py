@@ -208,3 +208,30 @@ def demo_ledger() -> Ledger:
             Evidence(id="ev-unanchored", source="src-update", stance=Stance.MENTIONS),
         ],
     )
+
+
+def ledger_with(title: str = "A source", quote: str = "They agreed.") -> Ledger:
+    """A two-commitment ledger: one implemented in 2019, one restating it and still announced."""
+    source = Source(id="src", title=title, kind=SourceKind.NEWS, published=D("2018-03"))
+    actor = Actor(id="a", name="Party A", kind=ActorKind.STATE)
+    evidence = Evidence(id="ev", source="src", quote=TextQuote(quote), stance=Stance.SUPPORTS)
+    first = Commitment(
+        id="c1",
+        text="Build it",
+        category="works",
+        obligors=("a",),
+        history=(
+            StatusChange(date=D("2018-03"), status=CommitmentStatus.ANNOUNCED, evidence=("ev",)),
+            StatusChange(date=D("2019"), status=CommitmentStatus.IMPLEMENTED, evidence=("ev",)),
+        ),
+    )
+    again = Commitment(
+        id="c2",
+        text="Build it again",
+        category="works",
+        obligors=("a",),
+        due=D("2019-06"),
+        history=(StatusChange(date=D("2018-05-02"), status=CommitmentStatus.ANNOUNCED),),
+        relations=(CommitmentRelation(CommitmentRelationKind.RESTATES, "c1"),),
+    )
+    return Ledger(sources=[source], actors=[actor], evidence=[evidence], commitments=[first, again])

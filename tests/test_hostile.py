@@ -32,8 +32,7 @@ from claimtrack.interop.sqlite import DatabaseProblem, read_sqlite, write_sqlite
 from claimtrack.model import TextQuote
 from claimtrack.quotes import anchor, verify_quotes
 from tests.conftest import FIXTURES, ROOT
-from tests.test_cli import write
-from tests.test_errors import valid
+from tests.ledgers import valid, write
 
 TRACKER = FIXTURES / "trackers" / "exampleville.toml"
 

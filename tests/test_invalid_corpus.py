@@ -8,7 +8,6 @@ through the command line and through the library, where only ClaimtrackError may
 from __future__ import annotations
 
 import json
-import re
 import time
 from pathlib import Path
 
@@ -18,10 +17,7 @@ import claimtrack
 from claimtrack import InvalidLedger, check_quotes, synthetic
 from claimtrack._locate import line_numbers
 from claimtrack.cli import main
-from tests.conftest import FIXTURES
-
-CORPUS = FIXTURES / "invalid"
-NAMES = sorted(path.stem for path in CORPUS.glob("*.json"))
+from tests.corpus import CORPUS, NAMES, expected_problems, expected_text
 
 #: Every kind of mistake issue 5 asks the corpus to cover (and a few more), with its files.
 KINDS: dict[str, tuple[str, ...]] = {
@@ -95,24 +91,6 @@ KINDS: dict[str, tuple[str, ...]] = {
 #: Corpus files whose expected lines say what should be printed but is not yet. xfail is strict,
 #: so the test fails as soon as the wording is fixed, to drop the entry.
 KNOWN_GAPS: dict[str, str] = {}
-
-_LINE = re.compile(r"(?P<file>[^:]+\.json)(?::(?P<line>\d+))?: (?P<problem>.*)")
-
-
-def expected_text(name: str) -> str:
-    """The expected output for one corpus file, with ``{folder}`` filled in."""
-    text = (CORPUS / f"{name}.expected").read_text(encoding="utf-8")
-    return text.replace("{folder}", str(CORPUS.resolve()))
-
-
-def expected_problems(name: str) -> list[tuple[int | None, str]]:
-    """The expected ``(line, "path: message")`` pairs of an invalid corpus file."""
-    pairs = []
-    for line in expected_text(name).splitlines():
-        match = _LINE.fullmatch(line)
-        assert match is not None and match["file"] == f"{name}.json", line
-        pairs.append((int(match["line"]) if match["line"] else None, match["problem"]))
-    return pairs
 
 
 def _params() -> list[object]:

@@ -19,9 +19,8 @@ import claimtrack
 from claimtrack import InvalidLedger, check_quotes, codec, jsontext, synthetic
 from claimtrack.codec import reading
 from claimtrack.jsontext import JsonProblem, key_bound, parse, quick_parse
-from tests.strategies import ledgers
-from tests.test_fastpath import mutated_documents
-from tests.test_invalid_corpus import CORPUS, NAMES, expected_problems
+from tests.corpus import CORPUS, NAMES, expected_problems
+from tests.strategies import ledgers, mutated_documents
 
 msgspec = pytest.importorskip("msgspec")
 

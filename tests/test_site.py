@@ -13,7 +13,7 @@ import claimtrack
 from claimtrack import Actor, ActorKind, Ledger
 from claimtrack.cli import main
 from claimtrack.report import html_report
-from tests.test_report import ledger_with
+from tests.ledgers import demo_ledger, ledger_with
 
 jinja2 = pytest.importorskip("jinja2")
 
@@ -163,8 +163,6 @@ def test_single_page_picture_fits_the_data() -> None:
 
 def test_commitment_page_shows_progress_and_history() -> None:
     """Measured progress against the target, the history with its note, relations as links."""
-    from tests.test_interop_jsonld import demo_ledger
-
     files = site_files(demo_ledger(), "2020-12-31")
     bridge = files["commitment-c-bridge.html"].decode()
     assert "120.0 of 830.0 m" in bridge and "14%" in bridge
@@ -175,8 +173,6 @@ def test_commitment_page_shows_progress_and_history() -> None:
 
 def test_commitment_page_shows_corrections_checks_and_progress_records() -> None:
     """A corrected entry is listed with its reason; progress records and checks show."""
-    from tests.test_interop_jsonld import demo_ledger
-
     if not hasattr(Ledger, "correct"):
         pytest.skip("waits for HISTORY (#10): corrections, progress records and checks")
     from claimtrack import PartialDate

@@ -11,15 +11,11 @@ from collections.abc import Callable
 from typing import Any
 
 from claimtrack import _registry as registry
-from claimtrack.errors import ClaimtrackError
+from claimtrack.errors import UnknownKind
 from claimtrack.ledger import AsOf, Ledger
 from claimtrack.report.table import Table
 
 __all__ = ["KINDS", "UnknownKind", "listing"]
-
-
-class UnknownKind(ClaimtrackError, ValueError):
-    """A kind of record that ``list`` does not know."""
 
 
 def _status(ledger: Ledger, item: Any, as_of: AsOf) -> str:

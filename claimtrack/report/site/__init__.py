@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from claimtrack.dates import PartialDate
-from claimtrack.errors import ClaimtrackError
+from claimtrack.errors import ClaimtrackError, SiteUnavailable
 from claimtrack.ledger import AsOf, Ledger, as_day
 from claimtrack.report.site.pages import page_name, site_pages
 
@@ -30,13 +30,6 @@ INSTALL_HINT = "pip install 'claimtrack[site]'"
 
 #: Files copied into the site as they are (after any user override).
 ASSETS = ("style.css",)
-
-
-class SiteUnavailable(ClaimtrackError, ImportError):
-    """Jinja2, needed to render the site, is not installed."""
-
-    def __init__(self) -> None:
-        super().__init__(f"building the site needs Jinja2; install it with: {INSTALL_HINT}")
 
 
 def _environment(templates: str | os.PathLike[str] | None) -> Any:
