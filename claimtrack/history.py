@@ -148,17 +148,19 @@ def normalised(item: Item) -> Item:
     return attrs.evolve(item, **changes) if changes else item
 
 
-#: Every field of a history entry but its id, as (``__init__`` keyword, attribute).
-_ENTRY_FIELDS: tuple[tuple[str, str], ...] = tuple(
-    (str(a.alias), a.name) for a in attrs.fields(StatusChange) if a.name != "id"
-)
-
-
 def _named(item_id: str, change: StatusChange[Any], taken: set[str]) -> StatusChange[Any]:
     # Built directly rather than by attrs.evolve, which costs several times more: a version 1
-    # file has every entry of every item named this way on load.
-    fields = {alias: getattr(change, name) for alias, name in _ENTRY_FIELDS}
-    return StatusChange(id=_fresh(entry_id(item_id, change), taken), **fields)
+    # file has every entry of every item named this way on load. Every field is copied
+    # (tests/test_history.py checks it against attrs.evolve).
+    return StatusChange(
+        id=_fresh(entry_id(item_id, change), taken),
+        date=change.date,
+        status=change.status,
+        evidence=change.evidence,
+        progress=change.progress,
+        note=change.note,
+        check=change.check,
+    )
 
 
 def correction_key(correction: Correction[Any]) -> tuple[Any, ...]:

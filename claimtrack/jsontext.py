@@ -123,28 +123,30 @@ def parse(
 
 
 def quick_parse(
-    text: str,
+    text: str | bytes,
     *,
-    raw: bytes | None = None,
     parse_float: Callable[[str], Any],
     parse_int: Callable[[str], Any],
     parse_constant: Callable[[str], Any],
 ) -> tuple[Any, int] | None:
-    """``parse``'s value for ``text`` and ``key_bound(text)``, read without the costly repeated-key
-    count, or ``None`` whenever only ``parse`` can tell (it then explains what is wrong).
+    """``parse``'s value for ``text`` (str, or UTF-8 bytes) and ``key_bound(text)``, read
+    without the costly repeated-key count, or ``None`` whenever only ``parse`` can tell (it
+    then explains what is wrong).
 
     The caller must count the keys of every object in the value and take it only if the count
     equals the bound: the text then has no repeated key (see ``key_bound``), and everything
     else ``parse`` refuses is refused here too. With the ``fast`` extra the text is read by
-    msgspec (``raw``: the same text as UTF-8, when the caller has it), which refuses lone
-    surrogates, NaN, Infinity, floats beyond the double range and integers past Python's digit
-    limit itself; anything it refuses goes to ``parse``, so numbers stay ``parse``'s.
+    msgspec, which refuses invalid UTF-8, lone surrogates, NaN, Infinity, floats beyond the
+    double range and integers past Python's digit limit itself; anything it refuses goes to
+    ``parse``, so numbers stay ``parse``'s.
     """
-    bound = key_bound(text if raw is None else raw)
+    bound = key_bound(text)
     decode = _msgspec_decode() if USE_MSGSPEC else None
     try:
         if decode is not None:
-            return decode(text if raw is None else raw), bound
+            return decode(text), bound
+        if isinstance(text, bytes):
+            text = text.decode("utf-8")
         if _may_hold_surrogates(text):
             return None
         value = json.loads(

@@ -139,10 +139,22 @@ class Rule:
 # -- reference rules, from the registry -----------------------------------------------------
 
 
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(record_type: type) -> dict[str, Any]:
+    """The record type's resolved annotations, worked out once per type."""
+    found = _HINTS.get(record_type)
+    if found is None:
+        found = _HINTS[record_type] = typing.get_type_hints(record_type)
+    return found
+
+
 def _reference_rule(collection: registry.Collection[Any], reference: registry.Reference) -> Rule:
     field, target = reference.field, reference.target
     value_of = operator.attrgetter(field)
-    many = typing.get_origin(typing.get_type_hints(collection.record_type)[field]) is tuple
+    hint: Any = _hints(collection.record_type)[field]
+    many = typing.get_origin(hint) is tuple
 
     def holds(collections: Collections, ids: Known) -> bool:
         values = list(map(value_of, collections[collection.name]))

@@ -493,3 +493,29 @@ def test_a_version_1_file_is_upgraded_on_load() -> None:
     assert old == bundled
     assert FORMAT_VERSION == 2 and dumps(old).startswith('{\n  "format_version": 2,')
     assert all(c.id for item in [*old.commitments, *old.claims] for c in item.history)
+
+
+def test_naming_an_entry_copies_every_field() -> None:
+    """``history._named`` (which builds the entry directly, for speed) copies every field of a
+    StatusChange, including one added later: each field it need not read holds a sentinel."""
+    import attrs
+
+    from claimtrack import history
+    from claimtrack.lifecycle import CommitmentStatus
+
+    read = {
+        "date": PartialDate(2020, 1),
+        "status": CommitmentStatus.ANNOUNCED,
+        "evidence": ("ev-1",),
+        "check": Check(on=PartialDate(2020, 2), searched="the archive"),
+    }
+    values = {
+        a.alias: read.get(a.name, object()) for a in attrs.fields(StatusChange) if a.name != "id"
+    }
+    change = StatusChange(**values)
+    named = history._named("c-1", change, set())
+    assert named.id is not None
+    assert attrs.evolve(change, id=named.id) == named
+    for field in attrs.fields(StatusChange):
+        if field.name != "id":
+            assert getattr(named, field.name) is getattr(change, field.name)

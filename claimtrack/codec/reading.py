@@ -77,6 +77,10 @@ def _decode(data: bytes) -> str:
         ) from None
 
 
+def _text(text: str | bytes) -> str:
+    return text if isinstance(text, str) else _decode(text)
+
+
 def _problem(error: JsonProblem, text: str) -> MalformedLedger:
     problem = Problem(error.path, error.message, error.line)
     if error.line is None and "\n" in text:
@@ -93,16 +97,16 @@ def loads(text: str | bytes) -> Ledger:
     the strict way (``jsontext.parse``), which explains every refusal.
     """
     with without_gc():  # parsing and building make many containers, none in a cycle
-        raw = None
-        if isinstance(text, bytes):
-            raw = None if text.startswith(b"\xef\xbb\xbf") else text
-            text = _decode(text)  # the bytes are valid UTF-8 from here on
-        quick = quick_parse(text, raw=raw, **_NUMBERS)
-        del raw
+        if isinstance(text, bytes) and text.startswith(b"\xef\xbb\xbf"):
+            text = _decode(text)  # drops the byte order mark
+        # UTF-8 bytes are read as they are (msgspec checks the encoding); text is made from
+        # them only if the strict reading or the line finder needs it.
+        quick = quick_parse(text, **_NUMBERS)
         keys = None
         if quick is not None:
             document, keys = quick
         else:
+            text = _text(text)
             try:
                 document = _parse(text)
             except JsonProblem as error:
@@ -112,15 +116,17 @@ def loads(text: str | bytes) -> Ledger:
         whole = text
 
         def reparse() -> Any:
+            strict = _text(whole)
             try:
-                return _parse(whole)
+                return _parse(strict)
             except JsonProblem as error:  # a repeated key, which the quick reading cannot see
-                raise _problem(error, whole) from None
+                raise _problem(error, strict) from None
 
         try:
             return build(parsed.pop(), reparse=reparse, keys=keys)
         except InvalidLedger as error:
             # Only now, on the error path, find the line each problem's value starts on.
+            text = _text(text)
             if "\n" not in text:
                 raise
             raise type(error)(with_lines(text, error.problems), headline=error.headline) from None
