@@ -118,6 +118,7 @@ class _View(Generic[R]):
 
 
 _ID = operator.attrgetter("id")
+_COMMITMENTS, _CLAIMS = registry.COMMITMENTS.name, registry.CLAIMS.name
 
 
 @frozen(init=False)
@@ -242,7 +243,10 @@ class Ledger(LedgerHistory):
 
     def item(self, item_id: str) -> Commitment | Claim:
         """The commitment or claim with this id."""
-        found = self.commitments.get(item_id) or self.claims.get(item_id)
+        views = self._views
+        found: Commitment | Claim | None = views[_COMMITMENTS]._by_id.get(item_id)
+        if found is None:
+            found = views[_CLAIMS]._by_id.get(item_id)
         if found is None:
             known = self.commitments.ids() + self.claims.ids()
             raise UnknownId("commitment or claim", item_id, known)

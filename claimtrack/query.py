@@ -17,7 +17,7 @@ import operator
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from claimtrack.dates import PartialDate
 from claimtrack.history import is_move, status_began
@@ -35,18 +35,25 @@ class Moment:
     """The point a query looks from: what had happened by ``day``."""
 
     day: dt.date
+    #: ``day`` as a proleptic Gregorian ordinal, the index's unit.
+    ordinal: int = field(init=False, eq=False, repr=False)
 
-    @property
-    def ordinal(self) -> int:
-        """``day`` as a proleptic Gregorian ordinal, the index's unit."""
-        return self.day.toordinal()
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "ordinal", self.day.toordinal())
 
     @classmethod
     def of(cls, value: AsOf) -> Moment:
         """The moment an as-of argument stands for (a Moment is returned as it is)."""
         if isinstance(value, Moment):
             return value
+        if type(value) is str:
+            return _moment_of_text(value)  # the same text is asked about item after item
         return cls(as_day(value))
+
+
+@functools.lru_cache(maxsize=256)
+def _moment_of_text(text: str) -> Moment:
+    return Moment(_last_day(text))
 
 
 #: What as-of arguments accept: a day, a PartialDate (its last day), EDTF text, or a Moment.
