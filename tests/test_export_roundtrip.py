@@ -34,8 +34,11 @@ def _fits_sqlite(ledger: Ledger) -> bool:
 
 
 def _whole_numbers(ledger: Ledger) -> list[int]:
+    items = (*ledger.commitments, *ledger.claims)
     measures = [c.target for c in ledger.commitments] + [
-        change.progress for item in (*ledger.commitments, *ledger.claims) for change in item.history
+        change.progress
+        for item in items
+        for change in (*item.history, *(c.superseded for c in item.corrections))
     ]
     return [m.value for m in measures if m is not None and type(m.value) is int]
 
