@@ -57,8 +57,10 @@ def _check_parts(check: Check | None) -> list[str]:
 def entry_id(item_id: str, change: StatusChange[Any]) -> str:
     """The id a history entry gets when it has none: ``h-`` and 10 hex digits of a hash of its
     item, date, status, evidence ids and check."""
-    parts = [item_id, change.date.edtf, change.status.value, *change.evidence]
-    return "h-" + _digest([*parts, *_check_parts(change.check)])[:10]
+    parts = [item_id, change.date.edtf, change.status._value_, *change.evidence]
+    if change.check is not None:
+        parts += _check_parts(change.check)
+    return "h-" + _digest(parts)[:10]
 
 
 def progress_id(item_id: str, observation: Progress) -> str:

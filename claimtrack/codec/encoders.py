@@ -8,14 +8,17 @@ differ: it steps aside for floats (it prints some differently) and for text it r
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import math
+import typing
+from collections.abc import Callable, Sequence
+from json.encoder import encode_basestring
 from typing import Any
 
 from claimtrack.codec.documents import to_document, without_gc
 from claimtrack.ledger import Ledger
 from claimtrack.model import Claim, Commitment, StatusChange
 
-__all__ = ["dumps", "encode", "orjson_encoding", "stdlib_encoding"]
+__all__ = ["dumps", "encode", "indented", "orjson_encoding", "stdlib_encoding"]
 
 
 def stdlib_encoding(ledger: Ledger) -> bytes:
@@ -23,8 +26,89 @@ def stdlib_encoding(ledger: Ledger) -> bytes:
     # A lone surrogate (read from a "\ud800" escape) cannot be encoded as UTF-8; it can only sit
     # inside a JSON string, where backslashreplace writes it back as the same "\ud800" escape,
     # so whatever loads also saves and loads back equal.
-    text = json.dumps(to_document(ledger), ensure_ascii=False, indent=2) + "\n"
+    text = indented(to_document(ledger)) + "\n"
     return text.encode("utf-8", errors="backslashreplace")
+
+
+def indented(document: object) -> str:
+    """``json.dumps(document, ensure_ascii=False, indent=2)``, about twice as fast.
+
+    With ``indent``, ``json.dumps`` runs the standard library's encoder written in Python
+    (its C encoder serves only compact output); this one knows a document holds only dicts
+    with text keys, lists, text, whole numbers, floats, booleans and null, and escapes text
+    with the same C function. Anything else goes to ``json.dumps`` itself.
+    """
+    parts: list[str] = []
+    try:
+        _write(document, "", parts.append)
+    except TypeError:
+        return json.dumps(document, ensure_ascii=False, indent=2)
+    return "".join(parts)
+
+
+_text = encode_basestring  # the C escaper json.dumps uses for text when ensure_ascii is off
+
+
+def _write(value: object, indent: str, append: Callable[[str], None]) -> None:
+    kind = type(value)
+    if type(value) is str:
+        append(_text(value))
+    elif kind is dict:
+        entries = typing.cast(dict[str, object], value)
+        if not entries:
+            append("{}")
+            return
+        inner = indent + "  "
+        append("{\n" + inner)
+        first = True
+        for key, child in entries.items():
+            if not first:
+                append(",\n" + inner)
+            first = False
+            if type(child) is str:  # most values: no call for them
+                append(_text(key) + ": " + _text(child))
+            else:
+                append(_text(key) + ": ")
+                _write(child, inner, append)
+        append("\n" + indent + "}")
+    elif kind is list:
+        items = typing.cast(list[object], value)
+        if not items:
+            append("[]")
+            return
+        inner = indent + "  "
+        append("[\n" + inner)
+        first = True
+        for child in items:
+            if not first:
+                append(",\n" + inner)
+            first = False
+            if type(child) is str:
+                append(_text(child))
+            else:
+                _write(child, inner, append)
+        append("\n" + indent + "]")
+    elif value is None:
+        append("null")
+    elif value is True:
+        append("true")
+    elif value is False:
+        append("false")
+    elif kind is int:
+        append(int.__repr__(typing.cast(int, value)))
+    elif kind is float:
+        append(_float(typing.cast(float, value)))
+    else:
+        raise TypeError(f"not a JSON value: {kind.__name__}")
+
+
+def _float(number: float) -> str:
+    """As ``json.dumps`` writes a float (NaN and the infinities in its own spelling)."""
+    if number != number:
+        return "NaN"
+    if number in (math.inf, -math.inf):
+        return "Infinity" if number > 0 else "-Infinity"
+    return float.__repr__(number)
 
 
 def orjson_encoding(ledger: Ledger) -> bytes | None:
@@ -73,4 +157,4 @@ def dumps(ledger: Ledger) -> str:
         fast = orjson_encoding(ledger)
         if fast is not None:
             return fast.decode("utf-8")
-        return json.dumps(to_document(ledger), ensure_ascii=False, indent=2) + "\n"
+        return indented(to_document(ledger)) + "\n"
