@@ -211,6 +211,15 @@ def corrected(
             f"cannot withdraw {entry!r}: it is the first entry of {item.id!r} (the item being"
             " made); correct its date or evidence instead",
         )
+    made = next((c for c in item.corrections if c.replacement == entry), None)
+    if made is not None and on.known_before(made.on):
+        raise _refused(
+            item,
+            original,
+            "correction-order",
+            f"{entry!r} was made by a correction on {made.on}; it cannot be corrected on {on},"
+            " before it existed",
+        )
     rest = [c for c in history if c.id != entry]
     new_id = None
     if replacement is not None:

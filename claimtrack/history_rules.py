@@ -79,22 +79,34 @@ def corrections_hold(items: Sequence[Any], ids: Mapping[str, set[str]]) -> bool:
             continue
         current = {change.id for change in item.history}
         replacements = [c.replacement for c in item.corrections if c.replacement is not None]
+        later = {c.superseded.id: c for c in item.corrections}
         if (
             len(set(replacements)) != len(replacements)
-            or not set(replacements) <= current
+            or not set(replacements) <= current | later.keys()
             or any(c.superseded.id in current or not c.reason.strip() for c in item.corrections)
             or not {e for c in item.corrections for e in c.superseded.evidence} <= evidence
+            or any(_corrected_too_soon(c, later) for c in item.corrections)
         ):
             return False
     return True
 
 
+def _corrected_too_soon(
+    correction: Correction[Any], later: Mapping[str | None, Correction[Any]]
+) -> Correction[Any] | None:
+    """The correction of ``correction``'s replacement when it is dated before the replacement was
+    made (a chain of corrections runs forward in time), else ``None``."""
+    again = later.get(correction.replacement) if correction.replacement is not None else None
+    return again if again is not None and again.on.known_before(correction.on) else None
+
+
 def explain_corrections(checker: Checker, path: str, item: Any) -> None:
-    """A superseded entry has left the history, cites known evidence; its replacement is there,
-    replacing it alone; a correction gives a reason."""
+    """A superseded entry has left the history, cites known evidence; its replacement is there
+    (or was itself corrected later: a chain), replacing it alone; a correction gives a reason."""
     history: Sequence[StatusChange[Any]] = item.history
     corrections: Sequence[Correction[Any]] = item.corrections
     current = {change.id for change in history}
+    later = {correction.superseded.id: correction for correction in corrections}
     replaced: dict[str, int] = {}
     for position, correction in enumerate(corrections):
         where = f"{path}.corrections[{position}]"
@@ -110,8 +122,18 @@ def explain_corrections(checker: Checker, path: str, item: Any) -> None:
         new = correction.replacement
         if new is None:
             continue
-        if new not in current:
-            checker.add(f"{where}.replacement", f"no history entry with id {new!r}")
+        again = _corrected_too_soon(correction, later)
+        if again is not None:
+            checker.add(
+                f"{where}.replacement",
+                f"entry {new!r} was made by this correction on {correction.on} but corrected"
+                f" again on {again.on}, before it existed",
+            )
+        if new not in current and new not in later:
+            checker.add(
+                f"{where}.replacement",
+                f"no history entry with id {new!r} (nor a later correction of it)",
+            )
         elif new in replaced:
             checker.add(
                 f"{where}.replacement",

@@ -17,7 +17,7 @@ from claimtrack.dates import PartialDate
 from claimtrack.errors import TransitionRefused
 from claimtrack.history import corrected, normalised
 from claimtrack.lifecycle import Policy, Stance, allowed_next, transition_refusal
-from claimtrack.model import Check, Claim, Commitment, Progress, StatusChange
+from claimtrack.model import Check, Claim, Commitment, Correction, Progress, StatusChange
 
 __all__ = ["add_progress", "correct_entry", "insert_entry", "withdraw_entry"]
 
@@ -68,7 +68,9 @@ def correct_entry(
         changes["note"] = note
     replacement = None if original is None else attrs.evolve(original, **changes)
     revised = corrected(item, entry, on=on, reason=reason, replacement=replacement)
-    new_id = revised.corrections[-1].replacement if revised.corrections else None
+    # Corrections are kept in date order, so the new one is found by the entry it supersedes.
+    corrections: Sequence[Correction[Any]] = revised.corrections
+    new_id = next(c.replacement for c in corrections if c.superseded.id == entry)
     revised_history: Sequence[StatusChange[Any]] = revised.history
     position = next(i for i, c in enumerate(revised_history) if c.id == new_id)
     _check_around(revised, position, stances, policy)
@@ -97,8 +99,8 @@ def _check_around(
 ) -> None:
     history: Sequence[StatusChange[Any]] = item.history
     change = history[position]
-    pledge = history[0] if position > 0 else history[min(1, len(history) - 1)]
-    if pledge is not change and change.date.known_before(pledge.date):
+    pledge = history[0]
+    if position > 0 and change.date.known_before(pledge.date):
         raise _refusal(
             item,
             pledge,
@@ -106,6 +108,16 @@ def _check_around(
             "date-order",
             f"{change.date} is before {item.id!r} was made ({pledge.date}); a history starts"
             " with the pledge or claim itself",
+        )
+    following = history[1] if position == 0 and len(history) > 1 else None
+    if following is not None and following.date.known_before(change.date):
+        raise _refusal(
+            item,
+            change,
+            following,
+            "date-order",
+            f"the pledge or claim would be made on {change.date}, after the entry of"
+            f" {following.date} ({following.id!r}); a history starts with it",
         )
     if position > 0:
         _check_move(item, position, stances, policy)

@@ -647,12 +647,9 @@ def corrected_ledgers(
     ledger = draw(base if base is not None else ledgers(min_items=1, every_stance=True))
     for _ in range(draw(st.integers(1, max_corrections))):
         items: list[Any] = [*ledger.commitments, *ledger.claims]
-        # One correction per item, never of its first entry: today Ledger.correct refuses the
-        # first entry (date-order), and a second correction of an item can fail (a replacement
-        # left dangling; a StopIteration after a withdrawal), which the coordinator knows of.
-        entries = [
-            (item, entry) for item in items if not item.corrections for entry in item.history[1:]
-        ]
+        # Any current entry, the first included (whose note a correction may change), and an
+        # item corrected before: a chain of corrections, in any order of their dates.
+        entries = [(item, entry) for item in items for entry in item.history]
         citing = [pair for pair in entries if pair[1].evidence]
         if not entries:
             break

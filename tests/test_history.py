@@ -339,6 +339,79 @@ def test_the_single_page_report_lists_corrections_as_they_were_once_known() -> N
     assert 'id="corrections"' not in html_report(before, late)  # nothing to show: no section
 
 
+def test_the_pledge_entry_can_be_corrected_but_never_moved_after_the_next_entry() -> None:
+    before, _, _ = corrected_ledger()
+    pledge = before.history(ITEM)[0].id
+    assert pledge is not None
+    noted = before.correct(pledge, on=day(300), reason="typo", note="made at the summit")
+    assert noted.history(ITEM)[0].note == "made at the summit"
+    moved = before.correct(pledge, on=day(300), reason="exact day found", date=day(3))
+    assert moved.history(ITEM)[0].date == day(3)
+    with pytest.raises(TransitionRefused) as caught:
+        before.correct(pledge, on=day(300), reason="misread", date=day(150))
+    assert caught.value.rule == "date-order"
+
+
+def test_corrections_apply_in_any_order_of_their_dates() -> None:
+    """Corrections are kept in date order; one dated before an earlier-made one still works."""
+    before, _, wrong = corrected_ledger()
+    withdrawn = before.withdraw(wrong, on=day(400), reason="misread the report")
+    pledge = withdrawn.history(ITEM)[0].id
+    assert pledge is not None
+    fixed = withdrawn.correct(pledge, on=day(200), reason="typo", note="again")
+    assert [c.superseded.id for c in fixed.commitments[ITEM].corrections] == [pledge, wrong]
+    assert loads(dumps(fixed)) == fixed
+
+
+def test_a_replacement_entry_can_itself_be_corrected_and_each_day_shows_its_own_history() -> None:
+    """A chain: the wrong entry, its replacement, then the replacement's own correction."""
+    _, after, wrong = corrected_ledger()
+    first = after.history(ITEM)[1].id
+    assert first is not None
+    again = after.correct(
+        first,
+        on=day(250),
+        reason="the fence was finished after all",
+        status=CommitmentStatus.IMPLEMENTED,
+        evidence=cite_for(CommitmentStatus.IMPLEMENTED),
+    )
+    assert loads(dumps(again)) == again
+    when = START + dt.timedelta(days=500)
+    statuses = {
+        known: again.status_as_of(ITEM, when, known_by=START + dt.timedelta(days=known))
+        for known in (150, 220, 300)
+    }
+    assert [s.status for s in statuses.values() if s is not None] == [
+        CommitmentStatus.IMPLEMENTED,  # before any correction: the original entry
+        CommitmentStatus.IN_PROGRESS,  # after the first
+        CommitmentStatus.IMPLEMENTED,  # after the second
+    ]
+    assert statuses[150].id == wrong  # type: ignore[union-attr]
+    with pytest.raises(TransitionRefused) as caught:
+        after.correct(first, on=day(180), reason="too early", status=CommitmentStatus.STALLED)
+    assert caught.value.rule == "correction-order"
+
+
+def test_a_chain_of_corrections_running_back_in_time_is_invalid() -> None:
+    """The rule behind ``correction-order`` holds for ledgers built by hand or read from a file."""
+    import attrs
+
+    _, after, _ = corrected_ledger()
+    first = after.history(ITEM)[1].id
+    assert first is not None
+    again = after.correct(first, on=day(250), reason="done", status=CommitmentStatus.IMPLEMENTED,
+                          evidence=cite_for(CommitmentStatus.IMPLEMENTED))  # fmt: skip
+    item = again.commitments[ITEM]
+    second = item.corrections[1]
+    backdated = attrs.evolve(second, on=day(150))
+    broken = attrs.evolve(item, corrections=(item.corrections[0], backdated))
+    with pytest.raises(InvalidLedger) as caught:
+        Ledger(sources=again.sources, evidence=again.evidence, commitments=[broken])
+    # kept in date order, the backdated correction comes first: the path names the one it breaks
+    assert "$.commitments[0].corrections[1].replacement: entry" in str(caught.value)
+    assert "before it existed" in str(caught.value)
+
+
 def test_known_by_before_a_correction_shows_the_original() -> None:
     _, after, _ = corrected_ledger()
     when = START + dt.timedelta(days=150)
