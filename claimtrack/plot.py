@@ -211,7 +211,7 @@ def timeline_figure(
             color="#222222",
             gid=f"event-label-{number}",
         )
-    labels = [lane_label(c) for c in reversed(lanes)] + ([registry.EVENTS.name] if events else [])
+    labels = [lane_label(c) for c in reversed(lanes)] + ([registry.EVENTS.plural] if events else [])
     axes.set_yticks(range(rows), labels, fontsize=8)
     axes.set_ylim(-0.7, rows - 0.3 + (1.4 if events else 0))
     axes.set_xlim(_num(start), _num(end))
@@ -245,7 +245,7 @@ def timeline_figure(
             color="#222222",
             linestyle="none",
             markersize=4,
-            label=registry.EVIDENCE.name,
+            label=registry.EVIDENCE.noun,
         )
     )
     handles.append(
