@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -35,71 +35,80 @@ def indented(document: object) -> str:
 
     With ``indent``, ``json.dumps`` runs the standard library's encoder written in Python
     (its C encoder serves only compact output); this one knows a document holds only dicts
-    with text keys, lists, text, whole numbers, floats, booleans and null, and escapes text
-    with the same C function. Anything else goes to ``json.dumps`` itself.
+    with text keys, lists, text, whole numbers, floats, booleans and null, escapes text with
+    the same C function, and escapes each key once. Anything else goes to ``json.dumps``.
     """
     parts: list[str] = []
+    append = parts.append
+    heads: dict[str, str] = {}  # '"key": ' for each key met
+
+    def write(value: object, indent: str) -> None:
+        kind = type(value)
+        if type(value) is str:
+            append(_text(value))
+        elif kind is dict:
+            entries = typing.cast(dict[str, object], value)
+            if not entries:
+                append("{}")
+                return
+            inner = indent + "  "
+            between = ",\n" + inner
+            append("{\n" + inner)
+            first = True
+            for key, child in entries.items():
+                if first:
+                    first = False
+                else:
+                    append(between)
+                head = heads.get(key)
+                if head is None:
+                    head = heads[key] = _text(key) + ": "
+                if type(child) is str:  # most values: no call for them
+                    append(head + _text(child))
+                else:
+                    append(head)
+                    write(child, inner)
+            append("\n" + indent + "}")
+        elif kind is list:
+            items = typing.cast(list[object], value)
+            if not items:
+                append("[]")
+                return
+            inner = indent + "  "
+            between = ",\n" + inner
+            append("[\n" + inner)
+            first = True
+            for child in items:
+                if first:
+                    first = False
+                else:
+                    append(between)
+                if type(child) is str:
+                    append(_text(child))
+                else:
+                    write(child, inner)
+            append("\n" + indent + "]")
+        elif value is None:
+            append("null")
+        elif value is True:
+            append("true")
+        elif value is False:
+            append("false")
+        elif kind is int:
+            append(int.__repr__(typing.cast(int, value)))
+        elif kind is float:
+            append(_float(typing.cast(float, value)))
+        else:
+            raise TypeError(f"not a JSON value: {kind.__name__}")
+
     try:
-        _write(document, "", parts.append)
+        write(document, "")
     except TypeError:
         return json.dumps(document, ensure_ascii=False, indent=2)
     return "".join(parts)
 
 
 _text = encode_basestring  # the C escaper json.dumps uses for text when ensure_ascii is off
-
-
-def _write(value: object, indent: str, append: Callable[[str], None]) -> None:
-    kind = type(value)
-    if type(value) is str:
-        append(_text(value))
-    elif kind is dict:
-        entries = typing.cast(dict[str, object], value)
-        if not entries:
-            append("{}")
-            return
-        inner = indent + "  "
-        append("{\n" + inner)
-        first = True
-        for key, child in entries.items():
-            if not first:
-                append(",\n" + inner)
-            first = False
-            if type(child) is str:  # most values: no call for them
-                append(_text(key) + ": " + _text(child))
-            else:
-                append(_text(key) + ": ")
-                _write(child, inner, append)
-        append("\n" + indent + "}")
-    elif kind is list:
-        items = typing.cast(list[object], value)
-        if not items:
-            append("[]")
-            return
-        inner = indent + "  "
-        append("[\n" + inner)
-        first = True
-        for child in items:
-            if not first:
-                append(",\n" + inner)
-            first = False
-            if type(child) is str:
-                append(_text(child))
-            else:
-                _write(child, inner, append)
-        append("\n" + indent + "]")
-    elif value is None:
-        append("null")
-    elif value is True:
-        append("true")
-    elif value is False:
-        append("false")
-    elif kind is int:
-        append(int.__repr__(typing.cast(int, value)))
-    elif kind is float:
-        append(_float(typing.cast(float, value)))
-    else:
-        raise TypeError(f"not a JSON value: {kind.__name__}")
 
 
 def _float(number: float) -> str:
@@ -121,10 +130,11 @@ def orjson_encoding(ledger: Ledger) -> bytes | None:
     if _holds_floats(ledger):
         return None
     try:
-        encoded: bytes = orjson.dumps(to_document(ledger), option=orjson.OPT_INDENT_2)
+        options = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE  # no copy to add the newline
+        encoded: bytes = orjson.dumps(to_document(ledger), option=options)
     except TypeError:  # orjson.JSONEncodeError: lone surrogates, integers beyond 64 bits
         return None
-    return encoded + b"\n"
+    return encoded
 
 
 def _holds_floats(ledger: Ledger) -> bool:
