@@ -98,6 +98,7 @@ class Agreement(msgspec.Struct, forbid_unknown_fields=True):
 class Change(msgspec.Struct, forbid_unknown_fields=True):
     date: str | InferredDate
     status: str
+    id: str | None = None
     evidence: tuple[str, ...] = ()
     progress: Measure | None = None
     note: str | None = None

@@ -38,6 +38,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import claimtrack  # noqa: E402
 from claimtrack import synthetic  # noqa: E402
 
 SCALES = {"tiny": 0.005, "small": 0.1, "reference": 1.0, "large": 3.0}
@@ -69,11 +70,14 @@ def _env() -> dict[str, str]:
 
 
 def generate(size: str, folder: Path) -> Path:
-    """Write (once) the synthetic ledger of a size; same seed, same bytes."""
-    path = folder / f"ledger-{size}.json"
+    """Write (once) the synthetic ledger of a size as claimtrack saves it: format 2, every
+    history entry with its id (a format-1 file would make every load name them all, which no
+    ledger claimtrack saved needs); same seed, same bytes."""
+    path = folder / f"ledger-{size}.v2.json"
     if not path.exists():
         document = synthetic.document(synthetic.REFERENCE.scaled(SCALES[size]), seed=1)
-        path.write_text(json.dumps(document, indent=2, ensure_ascii=False), encoding="utf-8")
+        text = json.dumps(document, indent=2, ensure_ascii=False)
+        claimtrack.save(claimtrack.loads(text), path)
     return path
 
 
