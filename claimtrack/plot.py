@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -396,6 +397,12 @@ def _render(ledger: Ledger, fmt: str, *, as_of: AsOf | None, dpi: int) -> bytes:
     buffer = io.BytesIO()
     # Fixed metadata and element ids: the same ledger always gives the same file.
     metadata: dict[str, Any] = _METADATA[fmt]
-    with matplotlib.rc_context({"svg.hashsalt": "claimtrack", "svg.fonttype": "none"}):
+    with (
+        matplotlib.rc_context({"svg.hashsalt": "claimtrack", "svg.fonttype": "none"}),
+        warnings.catch_warnings(),
+    ):
+        # A character the font lacks (a control character, a rare script) is drawn as a box;
+        # matplotlib's warning about it is not the reader's concern, so it is not printed.
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font")
         figure.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
     return buffer.getvalue()

@@ -212,3 +212,27 @@ def test_event_labels_never_overlap_and_every_event_is_counted() -> None:
                   for t in labels)  # fmt: skip
     drawn = [e for e in ledger.events if e.date is not None]
     assert counted == len(drawn)
+
+
+def test_a_character_the_font_lacks_is_drawn_without_a_warning(tmp_path: Path) -> None:
+    """A control character or a rare script in a pledge is drawn (as a box), silently."""
+    import warnings
+
+    import attrs
+
+    ledger = demo_ledger()
+    first, *rest = ledger.commitments
+    odd = attrs.evolve(first, text="Open the bridge \x91 \U00015d43")
+    ledger = Ledger(
+        sources=ledger.sources,
+        actors=ledger.actors,
+        events=ledger.events,
+        agreements=ledger.agreements,
+        commitments=[odd, *rest],
+        claims=ledger.claims,
+        evidence=ledger.evidence,
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        draw_timeline(ledger, tmp_path / "odd.png")
+    assert (tmp_path / "odd.png").stat().st_size > 10_000
