@@ -116,7 +116,6 @@ def _imported(path: Path) -> Path:
 
     if claimtrack.jsontext.USE_MSGSPEC and sys.modules.get("msgspec", True) is not None:
         importlib.import_module("msgspec")  # not when the fast extra is made unimportable
-    del claimtrack
     return path
 
 
