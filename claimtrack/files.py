@@ -59,6 +59,9 @@ PathLike = str | os.PathLike[str]
 #: updates several times slower).
 _POLL_SECONDS = 0.005
 
+#: Why an existing file is refused: the CLI's flag and the library's keyword replace it.
+_EXISTS = "exists; pass --force (force=True in Python) to replace it"
+
 
 # -- atomic writes ---------------------------------------------------------------------------
 
@@ -105,7 +108,7 @@ def write_folder_atomically(
     for path in paths:
         _refuse_special(path)
         if not force and _exists(path):
-            raise UnsafeTarget(os.fspath(path), "exists; pass --force to replace it")
+            raise UnsafeTarget(os.fspath(path), _EXISTS)
     written: list[tuple[Path, Path]] = []
     try:
         for path, data in zip(paths, files.values(), strict=True):
@@ -278,7 +281,7 @@ def check_target(out: PathLike, *, force: bool = False, read: Iterable[PathLike]
         if _same_file(path, Path(source)):
             raise UnsafeTarget(os.fspath(path), "is the ledger this command read; write elsewhere")
     if not force and _exists(path):
-        raise UnsafeTarget(os.fspath(path), "exists; pass --force to replace it")
+        raise UnsafeTarget(os.fspath(path), _EXISTS)
     return path
 
 

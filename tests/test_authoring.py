@@ -275,7 +275,7 @@ def test_no_command_overwrites_a_users_file(
     existing = tmp_path / "work.json"
     existing.write_text("a user's work", encoding="utf-8")
     assert main(["import", *snapshots, "--mapping", mapping, "--out", str(existing)]) == 1
-    assert "it exists; pass --force to replace it" in capsys.readouterr().err
+    assert "it exists; pass --force (force=True in Python) to replace it" in capsys.readouterr().err
     assert existing.read_text(encoding="utf-8") == "a user's work"
     assert (
         main(["import", *snapshots, "--mapping", mapping, "--out", str(existing), "--force"]) == 0

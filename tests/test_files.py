@@ -78,7 +78,8 @@ def test_existing_file_needs_force(tmp_path: Path, capsys: pytest.CaptureFixture
     argv = ["export", "--ledger", str(path), "--to", "csv", "--out", str(out)]
     assert main(argv) == 1
     assert capsys.readouterr().err == (
-        f"claimtrack: refusing to write {str(out)!r}: it exists; pass --force to replace it\n"
+        f"claimtrack: refusing to write {str(out)!r}: "
+        "it exists; pass --force (force=True in Python) to replace it\n"
     )
     assert out.read_text(encoding="utf-8") == "keep me"
     assert main([*argv, "--force"]) == 0

@@ -11,6 +11,7 @@ import pytest
 
 from claimtrack import Ledger, dumps
 from claimtrack.cli import main
+from claimtrack.errors import UnsafeTarget
 from claimtrack.interop import import_records, read_mapping
 from claimtrack.interop.sqlite import DatabaseProblem, read_sqlite, sqlite_bytes, write_sqlite
 from claimtrack.interop.tables import SCHEMA, NeedsFolder, ledger_rows, walk, write_csv_tables
@@ -39,6 +40,29 @@ def test_sqlite_round_trip_of_an_imported_tracker(tmp_path: Path) -> None:
     ledger = import_records(snapshots, read_mapping(TRACKERS / "exampleville.toml")).ledger
     write_sqlite(ledger, tmp_path / "exampleville.sqlite")
     assert read_sqlite(tmp_path / "exampleville.sqlite") == ledger
+
+
+def test_library_writers_refuse_an_existing_file_unless_forced(tmp_path: Path) -> None:
+    """``write_sqlite`` and ``write_csv_tables`` never replace a file silently: nothing is lost."""
+    ledger = demo_ledger()
+    database = tmp_path / "demo.sqlite"
+    database.write_bytes(b"an analyst's own database")
+    with pytest.raises(UnsafeTarget, match="exists; pass --force"):
+        write_sqlite(ledger, database)
+    assert database.read_bytes() == b"an analyst's own database"
+    write_sqlite(ledger, database, force=True)
+    assert read_sqlite(database) == ledger
+
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    (folder / "claims.csv").write_text("kept\n", encoding="utf-8")
+    with pytest.raises(UnsafeTarget, match=r"claims\.csv"):
+        write_csv_tables(ledger, folder)
+    assert sorted(path.name for path in folder.iterdir()) == ["claims.csv"]
+    assert (folder / "claims.csv").read_text(encoding="utf-8") == "kept\n"
+    written = write_csv_tables(ledger, folder, force=True)
+    assert (folder / "claims.csv") in written
+    assert (folder / "claims.csv").read_text(encoding="utf-8") != "kept\n"
 
 
 def test_one_table_per_entity_with_keys_and_rows(tmp_path: Path) -> None:
@@ -180,7 +204,7 @@ def test_csv_per_entity_quotes_line_breaks_in_cells(tmp_path: Path) -> None:
             claims=list(ledger.claims),
             evidence=list(ledger.evidence),
         )
-        write_csv_tables(changed, tmp_path / "tables")
+        write_csv_tables(changed, tmp_path / "tables", force=True)
         with (tmp_path / "tables" / "commitments.csv").open(encoding="utf-8", newline="") as stream:
             rows = list(csv.reader(stream))
         assert len(rows) == 3

@@ -17,7 +17,7 @@ from pathlib import Path
 from claimtrack import _registry as registry
 from claimtrack.codec import FORMAT_VERSION
 from claimtrack.errors import DatabaseProblem
-from claimtrack.files import write_atomically
+from claimtrack.files import check_target, write_atomically
 from claimtrack.interop.tables import (
     SCHEMA,
     EntityTable,
@@ -133,9 +133,10 @@ def sqlite_bytes(ledger: Ledger) -> bytes:
         connection.close()
 
 
-def write_sqlite(ledger: Ledger, path: str | os.PathLike[str]) -> None:
-    """Write the ledger as a SQLite database file, replacing any file there atomically."""
-    write_atomically(path, sqlite_bytes(ledger))
+def write_sqlite(ledger: Ledger, path: str | os.PathLike[str], *, force: bool = False) -> None:
+    """Write the ledger as a SQLite database file, atomically (a crash leaves the old file or the
+    new one). An existing file is refused with ``UnsafeTarget`` unless ``force``."""
+    write_atomically(check_target(path, force=force), sqlite_bytes(ledger))
 
 
 def read_sqlite(path: str | os.PathLike[str]) -> Ledger:

@@ -323,12 +323,12 @@ def csv_tables(ledger: Ledger) -> dict[str, bytes]:
 
 
 def write_csv_tables(
-    ledger: Ledger, folder: str | os.PathLike[str], *, force: bool = True
+    ledger: Ledger, folder: str | os.PathLike[str], *, force: bool = False
 ) -> list[Path]:
     """Write ``csv_tables`` into ``folder`` (created if missing); returns the paths written.
 
-    All files are written or, on failure, none (``claimtrack.files.write_folder_atomically``);
-    existing files are replaced unless ``force`` is false.
+    All files are written or, on failure, none (``claimtrack.files.write_folder_atomically``).
+    An existing file is refused with ``UnsafeTarget`` unless ``force``, so nothing is lost.
     """
     return write_folder_atomically(folder, csv_tables(ledger), force=force)
 
