@@ -28,10 +28,8 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -131,6 +129,9 @@ def write_folder_atomically(
 
 
 def _new_folder(target: Path, files: Mapping[str, bytes]) -> list[Path]:
+    import shutil
+    import tempfile  # here and below: only writing needs them, and reading is most commands
+
     parent = target.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -155,6 +156,8 @@ def _new_folder(target: Path, files: Mapping[str, bytes]) -> list[Path]:
 
 def _temporary_file(target: Path, data: bytes) -> Path:
     """Write ``data`` to a fsynced temporary file next to ``target``; returns its path."""
+    import tempfile
+
     folder = target.parent
     try:
         handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)

@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import operator
 from collections.abc import Iterable, Sequence
@@ -46,6 +45,8 @@ Item = TypeVar("Item", bound=Commitment | Claim)
 
 
 def _digest(parts: Iterable[str]) -> str:
+    import hashlib  # here: only an entry without an id needs it, and a saved ledger has none
+
     joined = "\x1f".join(parts)
     return hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()
 

@@ -4,24 +4,23 @@ ledger holds.
 Input is checked strictly: no silent ``5`` -> ``"5"``, no string taken as a list of letters, no
 unknown keys, and enum errors list the allowed values. The definition is built twice: without
 detailed validation for the fast path every valid load takes (:data:`FAST`, generated hooks from
-:mod:`claimtrack.codec.gen`), and with it (:data:`DETAILED`) to explain a failure with every
-problem's path.
+:mod:`claimtrack.codec.gen` in a :class:`~claimtrack.codec.hooks.Hooks` table, so that a valid
+load never imports cattrs), and with it (:data:`DETAILED`, a cattrs converter, built on first
+use) to explain a failure with every problem's path, and to unstructure.
 """
 
 from __future__ import annotations
 
 import enum
 import functools
+import threading
 import typing
 from collections.abc import Callable
 from typing import Any
 
-from cattrs.errors import IterableValidationError, IterableValidationNote
-from cattrs.gen import make_dict_structure_fn
-from cattrs.preconf.json import make_converter
-
 from claimtrack.codec.gen.structure import make_structure
 from claimtrack.codec.gen.unstructure import make_unstructure
+from claimtrack.codec.hooks import Hooks
 from claimtrack.codec.shapes import is_homogeneous_tuple, is_model, optional_inner
 from claimtrack.dates import PartialDate
 from claimtrack.errors import _Invalid as Invalid
@@ -171,6 +170,8 @@ def _make_tuple_hook(
     if not detailed:
         return structure_fast
 
+    from cattrs.errors import IterableValidationError, IterableValidationNote
+
     def structure(value: object, _: type) -> tuple[Any, ...]:
         if not isinstance(value, list):
             raise Invalid(f"expected a list, got {describe(value)}")
@@ -205,6 +206,8 @@ def _make_optional_hook(converter: Any, optional: Any) -> Callable[[object, type
 def _make_object_hook(converter: Any, record_type: Any) -> Callable[[object, type], Any]:
     """cattrs' own detailed hook for a model, after checking that the value is an object at
     all (cattrs would otherwise fail inside, with a message about ``keys``)."""
+    from cattrs.gen import make_dict_structure_fn
+
     structure = make_dict_structure_fn(
         record_type,
         converter,
@@ -240,9 +243,13 @@ def build(*, detailed: bool, tally: list[int] | None = None) -> Any:
     every valid load takes, and with it to explain a failure with every problem's path. With
     ``tally`` (fast path only), the keys of every object structured are counted in ``tally[0]``.
     """
-    converter = make_converter(
-        forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed
-    )
+    converter: Any = Hooks()
+    if detailed:
+        from cattrs.preconf.json import make_converter
+
+        converter = make_converter(
+            forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed
+        )
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(float, _structure_number)
     converter.register_structure_hook(int, _structure_int)
@@ -283,9 +290,24 @@ def build(*, detailed: bool, tally: list[int] | None = None) -> Any:
     return converter
 
 
-#: The converter that explains: detailed validation, every problem with its path.
-DETAILED = build(detailed=True)
+#: The converter that explains: detailed validation, every problem with its path (a cattrs
+#: converter, built on first use: see ``__getattr__``).
+DETAILED: Any
 #: How many keys the objects :data:`FAST` structured held (``documents`` reads and resets it).
 FAST_TALLY: list[int] = [0]
 #: The converter every valid load takes: generated hooks, refusing on the first problem.
 FAST = build(detailed=False, tally=FAST_TALLY)
+
+
+_DETAILED_LOCK = threading.Lock()
+
+
+def __getattr__(name: str) -> Any:
+    """:data:`DETAILED`, built (and cattrs imported) when first asked for."""
+    if name != "DETAILED":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    with _DETAILED_LOCK:
+        detailed = globals().get("DETAILED")
+        if detailed is None:
+            detailed = globals()["DETAILED"] = build(detailed=True)
+    return detailed

@@ -7,12 +7,6 @@
 from __future__ import annotations
 
 import attrs
-from cattrs.errors import (
-    BaseValidationError,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-)
 
 from claimtrack.codec.converter import Invalid
 from claimtrack.errors import Problem, _closest
@@ -22,6 +16,8 @@ __all__ = ["problems", "unknown_key"]
 
 def problems(error: BaseException, path: str) -> list[Problem]:
     """Flatten a cattrs validation error tree into path-addressed problems."""
+    from cattrs.errors import ClassValidationError, IterableValidationError  # failures only
+
     if isinstance(error, IterableValidationError):
         with_notes, without = error.group_exceptions()
         found = [p for sub, note in with_notes for p in problems(sub, f"{path}[{note.index}]")]
@@ -34,6 +30,8 @@ def problems(error: BaseException, path: str) -> list[Problem]:
 
 
 def _leaf(error: BaseException, path: str) -> list[Problem]:
+    from cattrs.errors import BaseValidationError, ForbiddenExtraKeysError
+
     if isinstance(error, BaseValidationError):
         return problems(error, path)
     if isinstance(error, ForbiddenExtraKeysError):
