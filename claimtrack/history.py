@@ -35,6 +35,7 @@ __all__ = [
     "entry_id",
     "entry_key",
     "is_move",
+    "is_unusual_move",
     "normalised",
     "progress_id",
     "status_began",
@@ -261,10 +262,18 @@ def unusual_entries(item: Commitment | Claim) -> list[StatusChange[Any]]:
     return [
         change
         for previous, change in itertools.pairwise(history)
-        if type(change.status) is type(previous.status)
+        if is_unusual_move(previous, change)
+    ]
+
+
+def is_unusual_move(previous: StatusChange[Any], change: StatusChange[Any]) -> bool:
+    """Whether an entry, following ``previous`` in a corrected history, makes a move outside
+    the table of usual moves (a check confirming the status is no move)."""
+    return (
+        type(change.status) is type(previous.status)
         and not is_usual(previous.status, change.status)
         and not _confirms(previous, change)
-    ]
+    )
 
 
 def is_move(history: Sequence[StatusChange[Any]], position: int) -> bool:

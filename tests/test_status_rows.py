@@ -7,13 +7,17 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimtrack import datasets
+from claimtrack.dates import PartialDate
 from claimtrack.ledger import Ledger
 from claimtrack.lifecycle import PAM_LEVELS
 from claimtrack.report import COMMITMENT_COLUMNS, claim_table, status_table
 from claimtrack.report.status import basis, flags, names, progress
-from claimtrack.report.table import cells
+from claimtrack.report.table import Cell, cells
+from tests.strategies import ledgers
 
 DAYS = [dt.date(year, month, 28) for year in range(2012, 2026) for month in (3, 9)]
 
@@ -24,36 +28,66 @@ def ledger(request: pytest.FixtureRequest) -> Ledger:
     return loaded
 
 
-def _since(ledger: Ledger, item_id: str, day: dt.date) -> object:
+def _since(ledger: Ledger, item_id: str, day: dt.date) -> PartialDate | None:
     began = ledger.status_since(item_id, day)
     return None if began is None else began.date
+
+
+def _commitment_rows(ledger: Ledger, day: dt.date, stale_days: int = 365) -> list[tuple[Cell, ...]]:
+    """The status table's rows, each cell from the ledger's per-item questions."""
+    expected = []
+    for c in ledger.commitments:
+        current = ledger.status_as_of(c.id, day)
+        if current is None:
+            continue
+        expected.append(
+            cells(
+                [
+                    c.id,
+                    c.text,
+                    c.agreement,
+                    c.category,
+                    names(ledger, c.obligors),
+                    current.status.value,
+                    _since(ledger, c.id, day),
+                    PAM_LEVELS[current.status],
+                    progress(ledger, c, day),
+                    basis(ledger, c, day),
+                    flags(ledger, c, day, stale_days),
+                ]
+            )
+        )
+    return expected
+
+
+def _claim_rows(ledger: Ledger, day: dt.date, stale_days: int = 365) -> list[tuple[Cell, ...]]:
+    """The claim table's rows, each cell from the ledger's per-item questions."""
+    expected = []
+    for claim in ledger.claims:
+        current = ledger.status_as_of(claim.id, day)
+        if current is None:
+            continue
+        expected.append(
+            cells(
+                [
+                    claim.id,
+                    claim.text,
+                    claim.kind.value,
+                    names(ledger, claim.claimants),
+                    current.status.value,
+                    _since(ledger, claim.id, day),
+                    basis(ledger, claim, day),
+                    flags(ledger, claim, day, stale_days),
+                ]
+            )
+        )
+    return expected
 
 
 def test_commitment_rows_are_the_per_item_answers(ledger: Ledger) -> None:
     """Every row of status_table (every column) equals the row built from per-item questions."""
     for day in DAYS:
-        expected = []
-        for c in ledger.commitments:
-            current = ledger.status_as_of(c.id, day)
-            if current is None:
-                continue
-            expected.append(
-                cells(
-                    [
-                        c.id,
-                        c.text,
-                        c.agreement,
-                        c.category,
-                        names(ledger, c.obligors),
-                        current.status.value,
-                        _since(ledger, c.id, day),
-                        PAM_LEVELS[current.status],
-                        progress(ledger, c, day),
-                        basis(ledger, c, day),
-                        flags(ledger, c, day, 365),
-                    ]
-                )
-            )
+        expected = _commitment_rows(ledger, day)
         table = status_table(ledger, day, columns=list(COMMITMENT_COLUMNS))
         assert list(table.rows) == expected
         shown = status_table(ledger, day)  # the default view: progress only if any has one
@@ -64,23 +98,30 @@ def test_commitment_rows_are_the_per_item_answers(ledger: Ledger) -> None:
 def test_claim_rows_are_the_per_item_answers(ledger: Ledger) -> None:
     """Every row of claim_table equals the row built from per-item questions."""
     for day in DAYS:
-        expected = []
-        for claim in ledger.claims:
-            current = ledger.status_as_of(claim.id, day)
-            if current is None:
-                continue
-            expected.append(
-                cells(
-                    [
-                        claim.id,
-                        claim.text,
-                        claim.kind.value,
-                        names(ledger, claim.claimants),
-                        current.status.value,
-                        _since(ledger, claim.id, day),
-                        basis(ledger, claim, day),
-                        flags(ledger, claim, day, 365),
-                    ]
-                )
-            )
-        assert list(claim_table(ledger, day).rows) == expected
+        assert list(claim_table(ledger, day).rows) == _claim_rows(ledger, day)
+
+
+def _days_that_matter(ledger: Ledger) -> list[dt.date]:
+    """The days on which what a table says can change (publications, history entries, due
+    dates), with the days before and after each."""
+    dates = [s.published for s in ledger.sources if s.published is not None]
+    for item in [*ledger.commitments, *ledger.claims]:
+        dates.extend(change.date for change in item.history)
+    dates.extend(c.due for c in ledger.commitments if c.due is not None)
+    days = {date.latest for date in dates} | {date.earliest for date in dates}
+    return sorted(day + dt.timedelta(days=shift) for day in days for shift in (-1, 0, 1))
+
+
+@settings(max_examples=60, deadline=None)
+@given(ledgers(max_items=4, every_stance=True), st.data(), st.integers(0, 800))
+def test_any_ledger_rows_are_the_per_item_answers(
+    ledger: Ledger, data: st.DataObject, stale_days: int
+) -> None:
+    """On any valid ledger (sources of unknown date, evidence published the same day, unusual
+    moves, checks), on the days that matter, both tables say what the per-item questions say."""
+    candidates = _days_that_matter(ledger) or [dt.date(2020, 1, 1)]
+    for day in data.draw(st.lists(st.sampled_from(candidates), min_size=1, max_size=4)):
+        table = status_table(ledger, day, columns=list(COMMITMENT_COLUMNS), stale_days=stale_days)
+        assert list(table.rows) == _commitment_rows(ledger, day, stale_days)
+        claims = claim_table(ledger, day, stale_days=stale_days)
+        assert list(claims.rows) == _claim_rows(ledger, day, stale_days)

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from claimtrack.dates import PartialDate
 from claimtrack.errors import UnknownId, UnknownStatus
-from claimtrack.history import unusual_entries
 from claimtrack.ledger import AsOf, Ledger, as_day
 from claimtrack.lifecycle import PAM_LEVELS, ClaimStatus, CommitmentStatus
 from claimtrack.model import Claim, Commitment, StatusChange
-from claimtrack.query import Moment
+from claimtrack.query import Item, Moment, Standing
 from claimtrack.report import columns
-from claimtrack.report.table import Cell, Table, UnknownColumn, cells, without_gc
+from claimtrack.report.table import Cell, Table, UnknownColumn, without_gc
 
 __all__ = [
     "CLAIM_COLUMNS",
@@ -97,8 +95,9 @@ class _Row:
     """What one table row says of an item on the as-of day, each fact looked up once.
 
     The same answers as ``flags``, ``basis``, ``latest_evidence`` and ``Ledger.status_since``,
-    asked of the ledger's as-of index with the day resolved once for the whole table (a table
-    of 20,000 rows otherwise spends most of its time finding the item and the day again).
+    from ``Index.standings`` (one pass over each item, the day resolved once for the whole
+    table); the texts shared by many rows (actors' names, a source with its date, the flags)
+    are made once per table.
     """
 
     def __init__(self, ledger: Ledger, as_of: AsOf, stale_days: int) -> None:
@@ -107,33 +106,45 @@ class _Row:
         self.index = ledger._query()
         self.stale_days = stale_days
         self.sources = ledger.sources
+        self.evidence = ledger.evidence
         self.actors = ledger.actors
+        #: Actors' names by their ids, for one list cell (made once per table).
+        self.known_names: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._labels: dict[str, str] = {}
 
-    def names(self, actor_ids: Sequence[str]) -> tuple[str, ...]:
-        return tuple(self.actors[actor_id].name for actor_id in actor_ids)
+    def standings(self, items: Iterable[Item]) -> Iterator[Standing[Item]]:
+        return self.index.standings(items, self.moment, stale_days=self.stale_days)
 
-    def since(self, item: Commitment | Claim) -> PartialDate | None:
-        began = self.index.since(item, self.moment)
-        return None if began is None else began.date
+    def names(self, actor_ids: tuple[str, ...]) -> tuple[str, ...]:
+        found = self.known_names.get(actor_ids)
+        if found is None:
+            found = self.known_names[actor_ids] = tuple(self.actors[a].name for a in actor_ids)
+        return found
 
-    def basis(self, item: Commitment | Claim, current: StatusChange[Any]) -> str | None:
+    def basis(self, current: StatusChange[Any], evidence_id: str | None) -> str | None:
         if current.check is not None and not current.evidence:
             return f"check {current.check.on}: searched {current.check.searched}"
-        evidence = self.index.latest_evidence(item, self.moment)
-        if evidence is None:
+        if evidence_id is None:
             return None
-        return f"{evidence.source} ({self.sources[evidence.source].published})"
-
-    def flags(self, item: Commitment | Claim, current: StatusChange[Any]) -> tuple[str, ...]:
-        overdue, stale = self.index.flags(item, self.moment, stale_days=self.stale_days)
-        unusual = any(change.id == current.id for change in unusual_entries(item))
-        named = (("overdue", overdue), ("stale", stale), ("unusual", unusual))
-        return tuple(name for name, on in named if on)
+        source = self.evidence[evidence_id].source
+        label = self._labels.get(source)
+        if label is None:
+            label = self._labels[source] = f"{source} ({self.sources[source].published})"
+        return label
 
     def progress(self, commitment: Commitment) -> str | None:
-        if not commitment.progress:
-            return None
         return progress(self.ledger, commitment, self.moment)
+
+
+#: The flags cell for (overdue, stale, unusual).
+_FLAGS: dict[tuple[bool, bool, bool], tuple[str, ...]] = {
+    (overdue, stale, unusual): tuple(
+        name for name, on in (("overdue", overdue), ("stale", stale), ("unusual", unusual)) if on
+    )
+    for overdue in (False, True)
+    for stale in (False, True)
+    for unusual in (False, True)
+}
 
 
 def _shape(table: Table, columns: Sequence[str] | None, sort: str | None) -> Table:
@@ -180,30 +191,31 @@ def status_table(
     rows: list[tuple[Cell, ...]] = []
     figures: list[tuple[int, str]] = []  # (row, progress figure): few ledgers have any
     row = _Row(ledger, as_of, stale_days)
-    status_of, moment = row.index.status, row.moment
+    names = row.known_names
     selected = ledger.select_commitments(actor=actor, category=category, agreement=agreement)
     with without_gc():
-        for commitment in selected:
-            current = status_of(commitment, moment)
-            if current is None or (wanted is not None and current.status != wanted):
+        for commitment, current, began, evidence, overdue, stale, unusual in row.standings(
+            selected
+        ):
+            standing = current.status
+            if wanted is not None and standing != wanted:
                 continue
-            figure = row.progress(commitment)
-            if figure is not None:
-                figures.append((len(rows), figure))
+            if commitment.progress:
+                figure = row.progress(commitment)
+                if figure is not None:
+                    figures.append((len(rows), figure))
             rows.append(
-                cells(
-                    [
-                        commitment.id,
-                        commitment.text,
-                        commitment.agreement,
-                        commitment.category,
-                        row.names(commitment.obligors),
-                        current.status.value,
-                        row.since(commitment),
-                        PAM_LEVELS[current.status],
-                        row.basis(commitment, current),
-                        row.flags(commitment, current),
-                    ]
+                (
+                    commitment.id,
+                    commitment.text or None,
+                    commitment.agreement or None,
+                    commitment.category or None,
+                    names.get(commitment.obligors) or row.names(commitment.obligors),
+                    standing.value,
+                    began.date,
+                    PAM_LEVELS[standing],
+                    row.basis(current, evidence),
+                    _FLAGS[overdue, stale, unusual],
                 )
             )
     headers: tuple[str, ...] = COMMITMENT_COLUMNS
@@ -247,25 +259,24 @@ def claim_table(
     in id order; ``columns`` and ``sort`` as for ``status_table``, from ``CLAIM_COLUMNS``."""
     wanted = _status(status, ClaimStatus)
     check_filters(ledger, actor=actor)
-    rows = []
+    rows: list[tuple[Cell, ...]] = []
     row = _Row(ledger, as_of, stale_days)
     with without_gc():
-        for claim in ledger.select_claims(actor=actor):
-            current = row.index.status(claim, row.moment)
-            if current is None or (wanted is not None and current.status != wanted):
+        for claim, current, began, evidence, overdue, stale, unusual in row.standings(
+            ledger.select_claims(actor=actor)
+        ):
+            if wanted is not None and current.status != wanted:
                 continue
             rows.append(
-                cells(
-                    [
-                        claim.id,
-                        claim.text,
-                        claim.kind.value,
-                        row.names(claim.claimants),
-                        current.status.value,
-                        row.since(claim),
-                        row.basis(claim, current),
-                        row.flags(claim, current),
-                    ]
+                (
+                    claim.id,
+                    claim.text or None,
+                    claim.kind.value,
+                    row.names(claim.claimants),
+                    current.status.value,
+                    began.date,
+                    row.basis(current, evidence),
+                    _FLAGS[overdue, stale, unusual],
                 )
             )
     table = Table(

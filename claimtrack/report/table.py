@@ -143,17 +143,25 @@ class Table:
     @property
     def text_rows(self) -> tuple[tuple[str, ...], ...]:
         """Every row as text cells, as text formats show them."""
-        units = [self.units.get(header, "") for header in self.headers]
         with without_gc():
-            if not any(units):
-                return tuple(tuple(map(text_cell, row)) for row in self.rows)
-            return tuple(
-                tuple(
-                    text_cell(value) + (unit if unit and isinstance(value, int | float) else "")
-                    for value, unit in zip(row, units, strict=True)
+            return tuple(zip(*self._text_columns(), strict=True)) if self.rows else ()
+
+    def _text_columns(self) -> list[Sequence[str]]:
+        """Every column as text cells (see ``text_cell``), a column at a time: most columns
+        hold one type of cell, turned to text by one call for the whole column."""
+        units = [self.units.get(header, "") for header in self.headers]
+        found: list[Sequence[str]] = []
+        for column, unit in zip(zip(*self.rows, strict=True), units, strict=True):
+            if unit:
+                found.append(
+                    [
+                        text_cell(value) + (unit if isinstance(value, int | float) else "")
+                        for value in column
+                    ]
                 )
-                for row in self.rows
-            )
+            else:
+                found.append(_column_text(column))
+        return found
 
     def render(self, fmt: str = "simple") -> str:
         """The table in ``fmt``: any tabulate format name, or ``csv``, ``tsv`` or ``json`` (the
@@ -165,11 +173,13 @@ class Table:
             return self.tsv()
         if fmt == "json":
             return json.dumps(self.to_records(), ensure_ascii=False, indent=2) + "\n"
-        text_rows = self.text_rows
         fast = _FAST_FORMATS.get(fmt)
-        if fast is not None and text_rows and _plain_text(self.headers, text_rows):
-            with without_gc():
-                return fast(self.headers, text_rows)
+        with without_gc():
+            if fast is not None and self.rows:
+                columns = self._text_columns()
+                if _plain_text(self.headers, columns):
+                    return fast(self.headers, columns)
+            text_rows = self.text_rows
         from tabulate import tabulate, tabulate_formats
 
         if fmt not in tabulate_formats or fmt in UNSAFE_FORMATS:
@@ -372,49 +382,66 @@ def _sort_value(value: Cell) -> tuple[int, object]:
     return (2, text_cell(value))
 
 
-def _plain_text(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> bool:
+def _column_text(column: Sequence[Cell]) -> Sequence[str]:
+    """One column's cells as text, as ``text_cell`` makes each."""
+    types = set(map(type, column))
+    if types <= {str}:
+        return column  # type: ignore[return-value]  # every cell is text already
+    if types <= {str, type(None)}:
+        return [value or "" for value in column]  # type: ignore[misc]  # "" stays ""
+    if types == {tuple}:
+        return list(map("; ".join, column))  # type: ignore[arg-type]
+    if types == {int}:
+        return list(map(str, column))
+    return list(map(text_cell, column))
+
+
+def _plain_text(headers: Sequence[str], columns: Sequence[Sequence[str]]) -> bool:
     """Whether every cell is printable ASCII without surrounding spaces, so its width is its
     length and tabulate would not trim it: then the fast renderers give exactly its output."""
-    for row in (headers, *rows):
-        joined = "".join(row)  # ASCII and printable as a whole when every cell is
+    for cells in (headers, *columns):
+        joined = "".join(cells)  # ASCII and printable as a whole when every cell is
         if not (joined.isascii() and joined.isprintable()):
             return False
-        if not all(cell.strip() == cell for cell in row):
+        # No cell holds a line break (all printable), so each one ends where a line does: the
+        # only space a printable ASCII cell can start or end with is " ".
+        lines = "\n".join(cells)
+        if lines.startswith(" ") or lines.endswith(" ") or " \n" in lines or "\n " in lines:
             return False
     return True
 
 
-def _widths(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[int]:
+def _widths(headers: Sequence[str], columns: Sequence[Sequence[str]]) -> list[int]:
     # tabulate pads every header by at least two characters (its MIN_PADDING).
-    widths = [len(header) + 2 for header in headers]
-    for row in rows:
-        for position, cell in enumerate(row):
-            if len(cell) > widths[position]:
-                widths[position] = len(cell)
-    return widths
+    return [
+        max(len(header) + 2, max(map(len, column), default=0))
+        for header, column in zip(headers, columns, strict=True)
+    ]
 
 
-def _github(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+def _lines(
+    line: str, widths: Sequence[int], headers: Sequence[str], columns: Sequence[Sequence[str]]
+) -> list[str]:
+    """The header line and every row's line, each cell padded to its column's width, joined as
+    ``line`` says: its ``{}`` is where each column's ``%-<width>s`` goes."""
+    form = line.format(*(f"%-{width}s" for width in widths))
+    return [form % tuple(headers), *(form % row for row in zip(*columns, strict=True))]
+
+
+def _github(headers: Sequence[str], columns: Sequence[Sequence[str]]) -> str:
     """tabulate's ``github`` format for plain-text cells, without its type detection."""
-    widths = _widths(headers, rows)
-    lines = ["| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)) + " |"]
-    lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    lines.extend(
-        "| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |"
-        for row in rows
-    )
-    return "\n".join(lines)
+    widths = _widths(headers, columns)
+    header, *rows = _lines("| " + " | ".join(["{}"] * len(widths)) + " |", widths, headers, columns)
+    rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    return "\n".join([header, rule, *rows])
 
 
-def _simple(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+def _simple(headers: Sequence[str], columns: Sequence[Sequence[str]]) -> str:
     """tabulate's ``simple`` format for plain-text cells, without its type detection."""
-    widths = _widths(headers, rows)
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines.extend(
-        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
-    )
-    return "\n".join(lines)
+    widths = _widths(headers, columns)
+    header, *rows = _lines("  ".join(["{}"] * len(widths)), widths, headers, columns)
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([header.rstrip(), rule, *(row.rstrip() for row in rows)])
 
 
 #: Formats rendered here, byte for byte as tabulate would, about ten times faster.
