@@ -6,14 +6,20 @@ import enum
 import json
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 from cattrs.preconf.json import make_converter
+from hypothesis import given
 
+import claimtrack
+from claimtrack.codec import converter
 from claimtrack.codec.hooks import Hooks
 from claimtrack.codec.shapes import is_homogeneous_tuple, is_model, optional_inner
+from claimtrack.ledger import COLLECTIONS, Ledger
 from claimtrack.model import Commitment, Credibility, Evidence, TextQuote
+from tests.strategies import ledgers
 
 
 class Grade(enum.IntEnum):
@@ -115,3 +121,21 @@ def test_a_valid_load_never_imports_cattrs() -> None:
         "    assert 'commitments[0]' in str(error), error\nelse:\n    raise AssertionError"
     )
     assert "cattrs" in invalid
+
+
+@given(ledgers())
+def test_saving_hooks_are_the_detailed_converters(ledger: Ledger) -> None:
+    """The fast table unstructures every record as the detailed (cattrs) converter does."""
+    for name in COLLECTIONS:
+        for record in ledger.records(name):
+            assert converter.FAST.unstructure(record) == converter.DETAILED.unstructure(record)
+
+
+def test_a_save_never_imports_cattrs(tmp_path: Path) -> None:
+    target = tmp_path / "saved.json"
+    saved = _modules_after(
+        "import claimtrack\nledger = claimtrack.datasets.pakistan_iran()\n"
+        f"claimtrack.save(ledger, {str(target)!r})"
+    )
+    assert target.read_bytes() == claimtrack.dumps(claimtrack.datasets.pakistan_iran()).encode()
+    assert sorted(m for m in saved if m.split(".")[0] == "cattrs") == []

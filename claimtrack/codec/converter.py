@@ -5,8 +5,8 @@ Input is checked strictly: no silent ``5`` -> ``"5"``, no string taken as a list
 unknown keys, and enum errors list the allowed values. The definition is built twice: without
 detailed validation for the fast path every valid load takes (:data:`FAST`, generated hooks from
 :mod:`claimtrack.codec.gen` in a :class:`~claimtrack.codec.hooks.Hooks` table, so that a valid
-load never imports cattrs), and with it (:data:`DETAILED`, a cattrs converter, built on first
-use) to explain a failure with every problem's path, and to unstructure.
+load or save never imports cattrs), and with it (:data:`DETAILED`, a cattrs converter, built on
+first use) to explain a failure with every problem's path.
 """
 
 from __future__ import annotations
@@ -295,7 +295,8 @@ def build(*, detailed: bool, tally: list[int] | None = None) -> Any:
 DETAILED: Any
 #: How many keys the objects :data:`FAST` structured held (``documents`` reads and resets it).
 FAST_TALLY: list[int] = [0]
-#: The converter every valid load takes: generated hooks, refusing on the first problem.
+#: The converter every valid load takes (generated hooks, refusing on the first problem), and
+#: every save (the same generated unstructure hooks as :data:`DETAILED`'s).
 FAST = build(detailed=False, tally=FAST_TALLY)
 
 

@@ -194,6 +194,6 @@ def to_document(ledger: Ledger) -> dict[str, Any]:
     if ledger.policy is not Policy.USUAL_WITH_REASON:
         document["policy"] = ledger.policy.value
     for collection in registry.COLLECTIONS:
-        hook = converter.DETAILED.get_unstructure_hook(collection.record_type)
+        hook = converter.FAST.get_unstructure_hook(collection.record_type)  # no cattrs
         document[collection.name] = [hook(record) for record in ledger.records(collection.name)]
     return document
