@@ -34,6 +34,7 @@ __all__ = [
     "PlotUnavailable",
     "Problem",
     "ProblemReport",
+    "ProgressCorrectionRefused",
     "QuoteProblems",
     "ReversedRange",
     "SiteUnavailable",
@@ -243,6 +244,18 @@ class TransitionRefused(ClaimtrackError, ValueError):
         self.rule = rule
         self.detail = detail
         super().__init__(f"{detail} [rule: {rule}]")
+
+
+class ProgressCorrectionRefused(TransitionRefused):
+    """A correction or withdrawal of a progress figure refused, naming the rule (the same rules
+    as for history entries). A figure has no status: ``current`` is ``None``, ``requested`` the
+    figure's id; ``field`` names what to change (``reason``, ``on``, ``id``)."""
+
+    def __init__(self, *, item_id: str, figure: str, field: str, rule: str, detail: str) -> None:
+        self.field = field
+        super().__init__(
+            item_id=item_id, current=None, requested=figure, allowed=(), rule=rule, detail=detail
+        )
 
 
 # -- importing other trackers' files (claimtrack.interop) ---------------------------------------

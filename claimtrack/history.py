@@ -7,7 +7,8 @@
   which they were recorded).
 - A correction moves the entry it corrects out of the history into the item's ``corrections``,
   beside the date and reason of the correction and the id of its replacement (none, for a
-  withdrawal). Reports read the corrected history; the original stays in the file.
+  withdrawal). Reports read the corrected history; the original stays in the file. A progress
+  figure is corrected or withdrawn the same way, into the commitment's ``progress_corrections``.
 - Two times: an entry *happened* at its date (``as_of`` asks what had happened by a day, with
   today's knowledge) and *became known* when the earliest source it cites was published, or on
   the day of the check it rests on (``known_by`` asks what a reader could have known on a day).
@@ -25,7 +26,15 @@ from attrs import frozen
 
 from claimtrack.errors import TransitionRefused, UnknownId
 from claimtrack.lifecycle import allowed_next, initial_status, is_usual
-from claimtrack.model import Check, Claim, Commitment, Correction, Progress, StatusChange
+from claimtrack.model import (
+    Check,
+    Claim,
+    Commitment,
+    Correction,
+    Progress,
+    ProgressCorrection,
+    StatusChange,
+)
 
 __all__ = [
     "AuditLine",
@@ -34,11 +43,13 @@ __all__ = [
     "correction_key",
     "entry_id",
     "entry_key",
+    "fresh_id",
     "is_move",
     "is_unusual_move",
     "normalised",
     "progress_id",
     "status_began",
+    "taken_ids",
     "unusual_entries",
 ]
 
@@ -72,7 +83,7 @@ def progress_id(item_id: str, observation: Progress) -> str:
     return "p-" + _digest([*parts, *_check_parts(observation.check)])[:10]
 
 
-def _fresh(base: str, taken: set[str]) -> str:
+def fresh_id(base: str, taken: set[str]) -> str:
     """``base``, or ``base-2``, ``base-3``... whichever is free first; marks it taken."""
     found, number = base, 2
     while found in taken:
@@ -81,11 +92,14 @@ def _fresh(base: str, taken: set[str]) -> str:
     return found
 
 
-def _taken(item: Commitment | Claim) -> set[str]:
+def taken_ids(item: Commitment | Claim) -> set[str]:
+    """Every entry and figure id the item holds, current or superseded."""
     history: Sequence[StatusChange[Any]] = item.history
     corrections: Sequence[Correction[Any]] = item.corrections
     ids = {c.id for c in history} | {c.superseded.id for c in corrections}
-    ids |= {p.id for p in getattr(item, "progress", ())}
+    if isinstance(item, Commitment):
+        ids |= {p.id for p in item.progress}
+        ids |= {c.superseded.id for c in item.progress_corrections}
     ids.discard(None)
     return ids  # type: ignore[return-value]
 
@@ -120,10 +134,12 @@ def normalised(item: Item) -> Item:
     history: Sequence[StatusChange[Any]] = item.history
     progress: Sequence[Progress] = getattr(item, "progress", ())
     corrections: Sequence[Correction[Any]] = item.corrections
+    figures: Sequence[ProgressCorrection] = getattr(item, "progress_corrections", ())
     changes: dict[str, Any] = {}
     unnamed = None in map(_ID, history) or (bool(progress) and None in map(_ID, progress))
-    if unnamed or any(c.superseded.id is None for c in corrections):
-        taken = _taken(item)
+    unnamed = unnamed or any(c.superseded.id is None for c in corrections)
+    if unnamed or (bool(figures) and any(f.superseded.id is None for f in figures)):
+        taken = taken_ids(item)
         corrections = [
             c
             if c.superseded.id is not None
@@ -131,13 +147,17 @@ def normalised(item: Item) -> Item:
             for c in corrections
         ]
         history = [c if c.id is not None else _named(item.id, c, taken) for c in history]
-        progress = [
-            p if p.id is not None else attrs.evolve(p, id=_fresh(progress_id(item.id, p), taken))
-            for p in progress
+        progress = [p if p.id is not None else _figure_named(item.id, p, taken) for p in progress]
+        figures = [
+            c
+            if c.superseded.id is not None
+            else attrs.evolve(c, superseded=_figure_named(item.id, c.superseded, taken))
+            for c in figures
         ]
         changes.update(history=tuple(history), corrections=tuple(corrections))
         if isinstance(item, Commitment):
             changes["progress"] = tuple(progress)
+            changes["progress_corrections"] = tuple(figures)
     ordered = _in_order(history)
     if ordered is not history:
         changes["history"] = tuple(ordered)
@@ -149,7 +169,15 @@ def normalised(item: Item) -> Item:
         correction_key(a) > correction_key(b) for a, b in itertools.pairwise(corrections)
     ):
         changes["corrections"] = tuple(sorted(corrections, key=correction_key))
+    if len(figures) > 1 and any(
+        correction_key(a) > correction_key(b) for a, b in itertools.pairwise(figures)
+    ):
+        changes["progress_corrections"] = tuple(sorted(figures, key=correction_key))
     return attrs.evolve(item, **changes) if changes else item
+
+
+def _figure_named(item_id: str, figure: Progress, taken: set[str]) -> Progress:
+    return attrs.evolve(figure, id=fresh_id(progress_id(item_id, figure), taken))
 
 
 def _named(item_id: str, change: StatusChange[Any], taken: set[str]) -> StatusChange[Any]:
@@ -157,7 +185,7 @@ def _named(item_id: str, change: StatusChange[Any], taken: set[str]) -> StatusCh
     # file has every entry of every item named this way on load. Every field is copied
     # (tests/test_history.py checks it against attrs.evolve).
     return StatusChange(
-        id=_fresh(entry_id(item_id, change), taken),
+        id=fresh_id(entry_id(item_id, change), taken),
         date=change.date,
         status=change.status,
         evidence=change.evidence,
@@ -167,7 +195,9 @@ def _named(item_id: str, change: StatusChange[Any], taken: set[str]) -> StatusCh
     )
 
 
-def correction_key(correction: Correction[Any]) -> tuple[Any, ...]:
+def correction_key(correction: Correction[Any] | ProgressCorrection) -> tuple[Any, ...]:
+    """The stored order of corrections (of entries, and of figures): by day, then by the id of
+    what they superseded."""
     return (correction.on.sort_key(), correction.superseded.id or "")
 
 
@@ -225,11 +255,11 @@ def corrected(
     rest = [c for c in history if c.id != entry]
     new_id = None
     if replacement is not None:
-        taken = _taken(item)
+        taken = taken_ids(item)
         base = replacement.id or entry_id(item.id, replacement)
         if replacement.id is not None and replacement.id in taken:
             raise _refused(item, original, "id-taken", f"entry id {replacement.id!r} is taken")
-        replacement = attrs.evolve(replacement, id=_fresh(base, taken))
+        replacement = attrs.evolve(replacement, id=fresh_id(base, taken))
         new_id = replacement.id
         rest.insert(position, replacement)
     correction = Correction[Any](on=on, reason=reason, superseded=original, replacement=new_id)

@@ -1,6 +1,7 @@
 """The integrity rules of history entries: ids, checks, corrections and progress observations
-(see :mod:`claimtrack.history`). Each has a fast test over all items (``*_hold``) and an
-explanation for one item, which :mod:`claimtrack.rules` wraps into its ``Rule`` list.
+and their corrections (see :mod:`claimtrack.history`). Each has a fast test over all items
+(``*_hold``) and an explanation for one item, which :mod:`claimtrack.rules` wraps into its
+``Rule`` list.
 """
 
 from __future__ import annotations
@@ -8,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
+from attrs import frozen
+
 from claimtrack import _registry as registry
-from claimtrack.model import Commitment, Correction, Progress, StatusChange
+from claimtrack.model import Commitment, Correction, Progress, ProgressCorrection, StatusChange
 
 __all__ = [
     "corrections_hold",
@@ -17,6 +20,8 @@ __all__ = [
     "explain_corrections",
     "explain_entries",
     "explain_progress",
+    "explain_progress_corrections",
+    "progress_corrections_hold",
     "progress_holds",
 ]
 
@@ -38,6 +43,7 @@ def entries_hold(items: Sequence[Any], record_ids: set[str], pattern: Any) -> bo
     ids = [change.id for item in items for change in item.history]
     ids += [c.superseded.id for item in items if item.corrections for c in item.corrections]
     ids += [p.id for item in items for p in getattr(item, "progress", ())]
+    ids += [c.superseded.id for item in items for c in getattr(item, "progress_corrections", ())]
     if None in ids or len(set(ids)) != len(ids) or not set(ids).isdisjoint(record_ids):
         return False
     return all(map(pattern.fullmatch, ids))
@@ -56,6 +62,10 @@ def explain_entries(checker: Checker, path: str, item: Any) -> None:
         )
     for position, observation in enumerate(getattr(item, "progress", ())):
         _register(checker, f"{path}.progress[{position}].id", observation.id)
+    figures: Sequence[ProgressCorrection] = getattr(item, "progress_corrections", ())
+    for position, figure in enumerate(figures):
+        where = f"{path}.progress_corrections[{position}].superseded.id"
+        _register(checker, where, figure.superseded.id)
 
 
 def _register(checker: Checker, path: str, entry_id: str | None) -> None:
@@ -71,45 +81,78 @@ def _check_check(checker: Checker, path: str, check: object) -> None:
         checker.add(f"{path}.searched", "a check says where it searched; expected non-empty text")
 
 
+@frozen
+class _Kept:
+    """Where an item keeps what is corrected (the history, or the progress figures), where it
+    keeps the corrections, and the words for one of them in messages."""
+
+    current: str
+    corrections: str
+    noun: str
+    place: str
+    called: str
+
+
+_ENTRIES = _Kept("history", "corrections", "entry", "the history", "history entry")
+_FIGURES = _Kept("progress", "progress_corrections", "figure", "progress", "progress figure")
+
+
 def corrections_hold(items: Sequence[Any], ids: Mapping[str, set[str]]) -> bool:
     """Fast: ``explain_corrections`` finds nothing."""
+    return _corrections_hold(items, ids, _ENTRIES)
+
+
+def progress_corrections_hold(items: Sequence[Commitment], ids: Mapping[str, set[str]]) -> bool:
+    """Fast: ``explain_progress_corrections`` finds nothing."""
+    return _corrections_hold(items, ids, _FIGURES)
+
+
+def explain_corrections(checker: Checker, path: str, item: Any) -> None:
+    """A superseded entry has left the history, cites known evidence; its replacement is there
+    (or was itself corrected later: a chain), replacing it alone; a correction gives a reason."""
+    _explain_corrections(checker, path, item, _ENTRIES)
+
+
+def explain_progress_corrections(checker: Checker, path: str, commitment: Commitment) -> None:
+    """As ``explain_corrections``, for corrected and withdrawn progress figures."""
+    _explain_corrections(checker, path, commitment, _FIGURES)
+
+
+def _corrections_hold(items: Sequence[Any], ids: Mapping[str, set[str]], kept: _Kept) -> bool:
     evidence = ids[_EVIDENCE]
     for item in items:
-        if not item.corrections:
+        corrections: Sequence[Any] = getattr(item, kept.corrections)
+        if not corrections:
             continue
-        current = {change.id for change in item.history}
-        replacements = [c.replacement for c in item.corrections if c.replacement is not None]
-        later = {c.superseded.id: c for c in item.corrections}
+        current = {change.id for change in getattr(item, kept.current)}
+        replacements = [c.replacement for c in corrections if c.replacement is not None]
+        later = {c.superseded.id: c for c in corrections}
         if (
             len(set(replacements)) != len(replacements)
             or not set(replacements) <= current | later.keys()
-            or any(c.superseded.id in current or not c.reason.strip() for c in item.corrections)
-            or not {e for c in item.corrections for e in c.superseded.evidence} <= evidence
-            or any(_corrected_too_soon(c, later) for c in item.corrections)
+            or any(c.superseded.id in current or not c.reason.strip() for c in corrections)
+            or not {e for c in corrections for e in c.superseded.evidence} <= evidence
+            or any(_corrected_too_soon(c, later) for c in corrections)
         ):
             return False
     return True
 
 
-def _corrected_too_soon(
-    correction: Correction[Any], later: Mapping[str | None, Correction[Any]]
-) -> Correction[Any] | None:
+def _corrected_too_soon(correction: Any, later: Mapping[str | None, Any]) -> Any:
     """The correction of ``correction``'s replacement when it is dated before the replacement was
     made (a chain of corrections runs forward in time), else ``None``."""
     again = later.get(correction.replacement) if correction.replacement is not None else None
     return again if again is not None and again.on.known_before(correction.on) else None
 
 
-def explain_corrections(checker: Checker, path: str, item: Any) -> None:
-    """A superseded entry has left the history, cites known evidence; its replacement is there
-    (or was itself corrected later: a chain), replacing it alone; a correction gives a reason."""
-    history: Sequence[StatusChange[Any]] = item.history
-    corrections: Sequence[Correction[Any]] = item.corrections
-    current = {change.id for change in history}
+def _explain_corrections(checker: Checker, path: str, item: Any, kept: _Kept) -> None:
+    corrections: Sequence[Correction[Any] | ProgressCorrection] = getattr(item, kept.corrections)
+    current = {change.id for change in getattr(item, kept.current)}
     later = {correction.superseded.id: correction for correction in corrections}
     replaced: dict[str, int] = {}
+    noun = kept.noun
     for position, correction in enumerate(corrections):
-        where = f"{path}.corrections[{position}]"
+        where = f"{path}.{kept.corrections}[{position}]"
         old = correction.superseded
         checker.refer_all(f"{where}.superseded.evidence", _EVIDENCE, old.evidence)
         if not correction.reason.strip():
@@ -117,7 +160,7 @@ def explain_corrections(checker: Checker, path: str, item: Any) -> None:
         if old.id in current:
             checker.add(
                 f"{where}.superseded.id",
-                f"entry {old.id!r} is still in the history; a corrected entry leaves it",
+                f"{noun} {old.id!r} is still in {kept.place}; a corrected {noun} leaves it",
             )
         new = correction.replacement
         if new is None:
@@ -126,18 +169,18 @@ def explain_corrections(checker: Checker, path: str, item: Any) -> None:
         if again is not None:
             checker.add(
                 f"{where}.replacement",
-                f"entry {new!r} was made by this correction on {correction.on} but corrected"
+                f"{noun} {new!r} was made by this correction on {correction.on} but corrected"
                 f" again on {again.on}, before it existed",
             )
         if new not in current and new not in later:
             checker.add(
                 f"{where}.replacement",
-                f"no history entry with id {new!r} (nor a later correction of it)",
+                f"no {kept.called} with id {new!r} (nor a later correction of it)",
             )
         elif new in replaced:
             checker.add(
                 f"{where}.replacement",
-                f"entry {new!r} already replaces another (corrections[{replaced[new]}])",
+                f"{noun} {new!r} already replaces another ({kept.corrections}[{replaced[new]}])",
             )
         replaced.setdefault(new, position)
 

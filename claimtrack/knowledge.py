@@ -17,7 +17,15 @@ import attrs
 from claimtrack import _registry as registry
 from claimtrack.history import correction_key, entry_key
 from claimtrack.lifecycle import initial_status
-from claimtrack.model import Check, Claim, Commitment, Correction, Progress, StatusChange
+from claimtrack.model import (
+    Check,
+    Claim,
+    Commitment,
+    Correction,
+    Progress,
+    ProgressCorrection,
+    StatusChange,
+)
 
 __all__ = [
     "entry_known_day",
@@ -49,8 +57,8 @@ def entry_known_day(
 def item_known_by(item: Item, day: int, published: Mapping[str, int]) -> Item | None:
     """The item as it could be known on ``day`` (an ordinal), or ``None`` if it was not yet.
 
-    Corrections made after the day are undone (the reader then saw the original entry); entries
-    and observations not yet published are left out.
+    Corrections made after the day are undone (the reader then saw the original entry or
+    figure); entries and observations not yet published are left out.
     """
     history: list[StatusChange[Any]] = list(item.history)
     corrections: Sequence[Correction[Any]] = item.corrections
@@ -70,8 +78,30 @@ def item_known_by(item: Item, day: int, published: Mapping[str, int]) -> Item | 
         "corrections": tuple(sorted(kept, key=correction_key)),
     }
     if isinstance(item, Commitment):
-        changes["progress"] = tuple(p for p in item.progress if _known(p, day, published))
+        progress, figures = _figures_known_by(item, day)
+        changes["progress"] = tuple(p for p in progress if _known(p, day, published))
+        changes["progress_corrections"] = figures
     return attrs.evolve(item, **changes)
+
+
+def _figures_known_by(
+    commitment: Commitment, day: int
+) -> tuple[list[Progress], tuple[ProgressCorrection, ...]]:
+    """The progress figures and their corrections as they stood on ``day``: corrections made
+    later undone (the superseded figure back, its replacement gone), in date order."""
+    corrections = commitment.progress_corrections
+    if not corrections:
+        return list(commitment.progress), ()
+    progress = list(commitment.progress)
+    kept: list[ProgressCorrection] = []
+    for correction in sorted(corrections, key=correction_key, reverse=True):
+        if correction.on._ordinals[1] <= day:
+            kept.append(correction)
+            continue
+        progress = [p for p in progress if p.id != correction.replacement]
+        progress.append(correction.superseded)
+    progress.sort(key=lambda p: p.date.sort_key())
+    return progress, tuple(sorted(kept, key=correction_key))
 
 
 def _pledge_first(history: Sequence[StatusChange[Any]]) -> list[StatusChange[Any]]:

@@ -1,6 +1,6 @@
-"""The Ledger's history methods: corrections, withdrawals, progress, the audit trail, unusual
-moves and known-by views. A mixin of :class:`claimtrack.ledger.Ledger`, kept apart so the
-ledger module stays about collections and lookups; the semantics live in
+"""The Ledger's history methods: corrections, withdrawals, progress (and its corrections), the
+audit trail, unusual moves and known-by views. A mixin of :class:`claimtrack.ledger.Ledger`,
+kept apart so the ledger module stays about collections and lookups; the semantics live in
 :mod:`claimtrack.history`, :mod:`claimtrack.revisions` and :mod:`claimtrack.knowledge`.
 """
 
@@ -26,7 +26,13 @@ from claimtrack.model import (
     StatusChange,
 )
 from claimtrack.query import AsOf, Moment, as_day
-from claimtrack.revisions import add_progress, correct_entry, withdraw_entry
+from claimtrack.revisions import (
+    add_progress,
+    correct_entry,
+    correct_progress,
+    withdraw_entry,
+    withdraw_progress,
+)
 
 if TYPE_CHECKING:
     from claimtrack.ledger import Ledger
@@ -79,6 +85,27 @@ class LedgerHistory:
         if found is None:
             raise UnknownId("history entry", entry_id, [str(key) for key in index])
         return cast(tuple[Commitment | Claim, StatusChange[Any]], found)
+
+    def figure(self, figure_id: str) -> tuple[Commitment, Progress]:
+        """The commitment and current progress figure with this id.
+
+        For a figure already corrected or withdrawn, its commitment and the figure it had are
+        returned, so that ``correct_progress`` and ``withdraw_progress`` can say which
+        correction superseded it.
+        """
+        ledger = cast("Ledger", self)
+        index = ledger._derived.get("figures")
+        if index is None:
+            index = {}
+            for commitment in ledger.commitments:
+                for correction in commitment.progress_corrections:
+                    index[correction.superseded.id] = (commitment, correction.superseded)
+                index.update((p.id, (commitment, p)) for p in commitment.progress)
+            ledger._derived["figures"] = index
+        found = index.get(figure_id)
+        if found is None:
+            raise UnknownId("progress figure", figure_id, [str(key) for key in index])
+        return cast(tuple[Commitment, Progress], found)
 
     def status_since(
         self, item_id: str, as_of: AsOf, *, known_by: AsOf | None = None
@@ -148,7 +175,7 @@ class LedgerHistory:
         """A new ledger in which a history entry is corrected on ``on`` for ``reason``: a copy
         with the given fields changed replaces it, and the original is kept as superseded."""
         ledger = cast("Ledger", self)
-        item, _ = ledger.entry(entry_id)
+        item, _ = ledger._history_entry(entry_id, "Ledger.correct_progress")
         for evidence_id in evidence or ():
             ledger.evidence[evidence_id]
         revised = correct_entry(
@@ -171,7 +198,7 @@ class LedgerHistory:
         """A new ledger in which a history entry is withdrawn on ``on`` for ``reason``; the
         original is kept as superseded, with nothing in its place."""
         ledger = cast("Ledger", self)
-        item, _ = ledger.entry(entry_id)
+        item, _ = ledger._history_entry(entry_id, "Ledger.withdraw_progress")
         revised = withdraw_entry(
             item,
             entry_id,
@@ -181,6 +208,65 @@ class LedgerHistory:
             policy=ledger._policy(policy),
         )
         return ledger._replace(revised)
+
+    def correct_progress(
+        self,
+        figure_id: str,
+        *,
+        on: PartialDate,
+        reason: str,
+        date: PartialDate | None = None,
+        value: float | None = None,
+        of: float | None = None,
+        unit: str | None = None,
+        evidence: Sequence[str] | None = None,
+        check: Check | None = None,
+        note: str | None = None,
+    ) -> Ledger:
+        """A new ledger in which a progress figure is corrected on ``on`` for ``reason`` (658
+        km that should read 568): a copy with the given fields changed replaces it, and the
+        original is kept in ``progress_corrections``, as ``correct`` keeps an entry."""
+        ledger = cast("Ledger", self)
+        commitment, _ = ledger.figure(figure_id)
+        for evidence_id in evidence or ():
+            ledger.evidence[evidence_id]
+        revised = correct_progress(
+            commitment,
+            figure_id,
+            on=on,
+            reason=reason,
+            date=date,
+            value=value,
+            of=of,
+            unit=unit,
+            evidence=evidence,
+            check=check,
+            note=note,
+        )
+        return ledger._replace(revised)
+
+    def withdraw_progress(self, figure_id: str, *, on: PartialDate, reason: str) -> Ledger:
+        """A new ledger in which a progress figure recorded by mistake is withdrawn on ``on``
+        for ``reason``; the original is kept in ``progress_corrections``, replaced by nothing."""
+        ledger = cast("Ledger", self)
+        commitment, _ = ledger.figure(figure_id)
+        return ledger._replace(withdraw_progress(commitment, figure_id, on=on, reason=reason))
+
+    def _history_entry(
+        self, entry_id: str, instead: str
+    ) -> tuple[Commitment | Claim, StatusChange[Any]]:
+        """``entry``, saying which method to use when the id names a progress figure."""
+        ledger = cast("Ledger", self)
+        try:
+            return ledger.entry(entry_id)
+        except UnknownId as error:
+            try:
+                commitment, _ = ledger.figure(entry_id)
+            except UnknownId:
+                raise error from None
+            hint = UnknownId("history entry", entry_id)
+            hint.args = (f"{hint} (a progress figure of {commitment.id!r}: use {instead})",)
+            raise hint from None
 
     def record_check(
         self,

@@ -4,7 +4,8 @@ Every record is a frozen attrs class with an ``id`` unique across the ledger. Re
 other by id (an evidence item names its source; a commitment names its agreement, obligors and
 evidence), so one quote can back several items and nothing is stored twice. Changes create new
 values. A status history keeps every entry: an entry found wrong is corrected or withdrawn by a
-``Correction`` that keeps the original beside the reason, never silently dropped.
+``Correction`` that keeps the original beside the reason, never silently dropped; a progress
+figure found wrong, likewise, by a ``ProgressCorrection``.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ __all__ = [
     "Evidence",
     "Measure",
     "Progress",
+    "ProgressCorrection",
     "Record",
     "Reliability",
     "Source",
@@ -350,6 +352,18 @@ class Correction(Generic[S]):
     replacement: str | None = None
 
 
+@frozen(kw_only=True)
+class ProgressCorrection:
+    """A progress figure found wrong (658 km that should read 568): the figure as it was, when
+    and why it was corrected, and the id of the figure that replaces it (``None`` for a
+    withdrawal). The counterpart of :class:`Correction` for a commitment's ``progress``."""
+
+    on: PartialDate
+    reason: str
+    superseded: Progress
+    replacement: str | None = None
+
+
 @frozen
 class CommitmentRelation:
     """A link from a commitment to another commitment (``part_of``, ``restates``...)."""
@@ -372,7 +386,8 @@ class Commitment:
 
     ``history[0]`` is the pledge itself (status ``announced``); later entries record what became
     of it, each citing evidence (or resting on a check), kept in date order. ``progress`` holds
-    dated figures against ``target``; ``corrections`` the entries corrected or withdrawn.
+    dated figures against ``target``; ``corrections`` the entries corrected or withdrawn,
+    ``progress_corrections`` the figures corrected or withdrawn.
     """
 
     id: str
@@ -386,6 +401,7 @@ class Commitment:
     history: tuple[StatusChange[CommitmentStatus], ...]
     progress: tuple[Progress, ...] = ()
     corrections: tuple[Correction[CommitmentStatus], ...] = ()
+    progress_corrections: tuple[ProgressCorrection, ...] = ()
     evidence: tuple[str, ...] = ()
     relations: tuple[CommitmentRelation, ...] = ()
     note: str | None = None

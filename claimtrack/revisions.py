@@ -1,9 +1,12 @@
-"""Revising an item's history: an entry inserted at its date, corrected, withdrawn; a figure added.
+"""Revising an item's history: an entry inserted at its date, corrected, withdrawn; a figure
+added, corrected, withdrawn.
 
 Each function takes an item and returns the revised item, or raises ``TransitionRefused`` naming
 the rule, checked where the change lands: the move into the new entry from the one before it, and
 the move out of it into the one after it (an entry inserted between two others changes what the
-later one moves from). The ledger then checks the whole result as always.
+later one moves from). A figure has no status: its corrections are refused only by the rules
+every correction follows (a reason, chain order, a free id), as ``ProgressCorrectionRefused``.
+The ledger then checks the whole result as always.
 """
 
 from __future__ import annotations
@@ -14,12 +17,28 @@ from typing import Any, TypeVar
 import attrs
 
 from claimtrack.dates import PartialDate
-from claimtrack.errors import TransitionRefused
-from claimtrack.history import corrected, normalised
+from claimtrack.errors import ProgressCorrectionRefused, TransitionRefused, UnknownId
+from claimtrack.history import corrected, fresh_id, normalised, progress_id, taken_ids
 from claimtrack.lifecycle import Policy, Stance, allowed_next, transition_refusal
-from claimtrack.model import Check, Claim, Commitment, Correction, Progress, StatusChange
+from claimtrack.model import (
+    Check,
+    Claim,
+    Commitment,
+    Correction,
+    Progress,
+    ProgressCorrection,
+    StatusChange,
+)
 
-__all__ = ["add_progress", "correct_entry", "insert_entry", "withdraw_entry"]
+__all__ = [
+    "add_progress",
+    "correct_entry",
+    "correct_progress",
+    "corrected_progress",
+    "insert_entry",
+    "withdraw_entry",
+    "withdraw_progress",
+]
 
 Item = TypeVar("Item", bound=Commitment | Claim)
 
@@ -92,6 +111,99 @@ def withdraw_entry(
 def add_progress(commitment: Commitment, observation: Progress) -> Commitment:
     """The commitment with a progress observation added at its date (no status change)."""
     return normalised(attrs.evolve(commitment, progress=(*commitment.progress, observation)))
+
+
+def correct_progress(
+    commitment: Commitment,
+    figure: str,
+    *,
+    on: PartialDate,
+    reason: str,
+    date: PartialDate | None = None,
+    value: float | None = None,
+    of: float | None = None,
+    unit: str | None = None,
+    evidence: Sequence[str] | None = None,
+    check: Check | None = None,
+    note: str | None = None,
+) -> Commitment:
+    """The commitment with figure ``figure`` replaced by a copy with the given fields changed;
+    the original moves to ``progress_corrections``."""
+    original = next((p for p in commitment.progress if p.id == figure), None)
+    changes: dict[str, Any] = {"id": None}
+    given = {"date": date, "value": value, "of": of, "unit": unit, "check": check, "note": note}
+    changes.update((name, v) for name, v in given.items() if v is not None)
+    if evidence is not None:
+        changes["evidence"] = tuple(evidence)
+    replacement = None if original is None else attrs.evolve(original, **changes)
+    return corrected_progress(commitment, figure, on=on, reason=reason, replacement=replacement)
+
+
+def withdraw_progress(
+    commitment: Commitment, figure: str, *, on: PartialDate, reason: str
+) -> Commitment:
+    """The commitment with figure ``figure`` withdrawn (kept in ``progress_corrections``)."""
+    return corrected_progress(commitment, figure, on=on, reason=reason, replacement=None)
+
+
+def corrected_progress(
+    commitment: Commitment,
+    figure: str,
+    *,
+    on: PartialDate,
+    reason: str,
+    replacement: Progress | None,
+) -> Commitment:
+    """The commitment with progress figure ``figure`` corrected (``replacement`` takes its
+    place) or withdrawn (``replacement`` is ``None``); the original moves to
+    ``progress_corrections``. The refusals are those of :func:`corrected`."""
+    original = next((p for p in commitment.progress if p.id == figure), None)
+    if original is None:
+        earlier = next(
+            (c for c in commitment.progress_corrections if c.superseded.id == figure), None
+        )
+        if earlier is not None:
+            now = repr(earlier.replacement) if earlier.replacement else "nothing (withdrawn)"
+            raise UnknownId(
+                f"current progress figure of {commitment.id!r} (already corrected on"
+                f" {earlier.on}; replaced by {now})",
+                figure,
+            )
+        known = [str(p.id) for p in commitment.progress]
+        raise UnknownId(f"progress figure of {commitment.id!r}", figure, known)
+
+    def refused(field: str, rule: str, detail: str) -> ProgressCorrectionRefused:
+        return ProgressCorrectionRefused(
+            item_id=commitment.id, figure=figure, field=field, rule=rule, detail=detail
+        )
+
+    if not reason.strip():
+        raise refused("reason", "reason-required", "a correction needs a reason")
+    made = next((c for c in commitment.progress_corrections if c.replacement == figure), None)
+    if made is not None and on.known_before(made.on):
+        raise refused(
+            "on",
+            "correction-order",
+            f"{figure!r} was made by a correction on {made.on}; it cannot be corrected on {on},"
+            " before it existed",
+        )
+    rest = [p for p in commitment.progress if p.id != figure]
+    new_id = None
+    if replacement is not None:
+        taken = taken_ids(commitment)
+        if replacement.id is not None and replacement.id in taken:
+            raise refused("id", "id-taken", f"figure id {replacement.id!r} is taken")
+        base = replacement.id or progress_id(commitment.id, replacement)
+        replacement = attrs.evolve(replacement, id=fresh_id(base, taken))
+        new_id = replacement.id
+        rest.append(replacement)
+    correction = ProgressCorrection(on=on, reason=reason, superseded=original, replacement=new_id)
+    revised = attrs.evolve(
+        commitment,
+        progress=tuple(sorted(rest, key=lambda p: p.date.sort_key())),
+        progress_corrections=(*commitment.progress_corrections, correction),
+    )
+    return normalised(revised)
 
 
 def _check_around(

@@ -28,6 +28,8 @@ from claimtrack.history_rules import (
     explain_corrections,
     explain_entries,
     explain_progress,
+    explain_progress_corrections,
+    progress_corrections_hold,
     progress_holds,
 )
 from claimtrack.lifecycle import (
@@ -344,6 +346,12 @@ def _rules(*, strict: bool) -> tuple[Rule, ...]:
         _history_rule(registry.COMMITMENTS, strict=strict),
         _items_rule(registry.COMMITMENTS, "corrections", corrections_hold, explain_corrections),
         _items_rule(registry.COMMITMENTS, "progress", progress_holds, explain_progress),
+        _items_rule(
+            registry.COMMITMENTS,
+            "progress corrections",
+            progress_corrections_hold,
+            explain_progress_corrections,
+        ),
         *_references(registry.CLAIMS),
         _relations_rule(registry.CLAIMS),
         _entries_rule(registry.CLAIMS),

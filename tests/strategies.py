@@ -44,6 +44,7 @@ from claimtrack import (
     Measure,
     PartialDate,
     Precision,
+    Progress,
     Reliability,
     Source,
     SourceKind,
@@ -642,19 +643,25 @@ def corrected_ledgers(
     draw: st.DrawFn, base: st.SearchStrategy[Ledger] | None = None, *, max_corrections: int = 2
 ) -> Ledger:
     """A valid Ledger (from ``base``) in which history entries were corrected (their note) or
-    withdrawn; each superseded entry is kept with the evidence it cited (entries citing some
-    are preferred)."""
+    withdrawn, and progress figures (added here to commitments) corrected (their value, unit or
+    note) or withdrawn; each superseded entry or figure is kept with the evidence it cited
+    (entries citing some are preferred)."""
     ledger = draw(base if base is not None else ledgers(min_items=1, every_stance=True))
+    ledger = draw(with_progress(ledger))
     for _ in range(draw(st.integers(1, max_corrections))):
         items: list[Any] = [*ledger.commitments, *ledger.claims]
         # Any current entry, the first included (whose note a correction may change), and an
         # item corrected before: a chain of corrections, in any order of their dates.
         entries = [(item, entry) for item in items for entry in item.history]
         citing = [pair for pair in entries if pair[1].evidence]
+        figures = [p.id for c in ledger.commitments for p in c.progress]
+        on, reason = draw(ledger_dates()), draw(reasons())
+        if figures and draw(st.booleans()):
+            ledger = draw(_figure_corrected(ledger, draw(st.sampled_from(figures)), on, reason))
+            continue
         if not entries:
             break
         item, entry = draw(st.sampled_from(citing or entries))
-        on, reason = draw(ledger_dates()), draw(reasons())
         try:
             if entry is item.history[-1] and len(item.history) > 1 and draw(st.booleans()):
                 ledger = ledger.withdraw(entry.id, on=on, reason=reason)
@@ -663,6 +670,49 @@ def corrected_ledgers(
         except TransitionRefused:
             continue  # a correction the lifecycle refuses is no correction to export
     return ledger
+
+
+@st.composite
+def with_progress(draw: st.DrawFn, ledger: Ledger) -> Ledger:
+    """``ledger`` with up to two progress figures added to some of its commitments (each citing
+    evidence of the ledger); the ledger itself when it has no commitment or no evidence."""
+    evidence_ids = sorted(e.id for e in ledger.evidence)
+    if not evidence_ids:
+        return ledger
+    for commitment in list(ledger.commitments):
+        for _ in range(draw(st.integers(0, 2))):
+            figure = Progress(
+                date=draw(ledger_dates()),
+                value=draw(st.integers(0, 5000)),
+                of=draw(st.none() | st.integers(1, 5000)),
+                unit=draw(st.sampled_from(["km", "%", "posts"])),
+                evidence=(draw(st.sampled_from(evidence_ids)),),
+                note=draw(optional_text()),
+            )
+            ledger = ledger.add_progress(commitment.id, figure)
+    return ledger
+
+
+@st.composite
+def _figure_corrected(
+    draw: st.DrawFn, ledger: Ledger, figure: str, on: PartialDate, reason: str
+) -> Ledger:
+    """``ledger`` with ``figure`` withdrawn or corrected (its value, unit or note) on ``on``;
+    the ledger itself when the correction is refused (a replacement corrected before it was
+    made)."""
+    try:
+        if draw(st.booleans()):
+            return ledger.withdraw_progress(figure, on=on, reason=reason)
+        return ledger.correct_progress(
+            figure,
+            on=on,
+            reason=reason,
+            value=draw(st.none() | st.integers(0, 5000)),
+            unit=draw(st.none() | st.sampled_from(["km", "m"])),
+            note=draw(st.none() | reasons()),
+        )
+    except TransitionRefused:
+        return ledger
 
 
 # -- broken documents -------------------------------------------------------------------------

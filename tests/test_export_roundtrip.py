@@ -11,7 +11,7 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from claimtrack import Ledger, Measure, PartialDate, dumps, load
+from claimtrack import Evidence, Ledger, Measure, PartialDate, Progress, Stance, dumps, load
 from claimtrack.errors import DatabaseProblem
 from claimtrack.interop.sqlite import read_sqlite, write_sqlite
 from claimtrack.interop.tables import Value, csv_tables, ledger_from_rows, walk
@@ -19,6 +19,8 @@ from claimtrack.ledger import COLLECTIONS
 from claimtrack.report.table import _FORMULA_START
 from tests.ledgers import demo_ledger, valid, write
 from tests.strategies import corrected_ledgers, ledgers
+
+D = PartialDate.parse
 
 
 def _through_sqlite(ledger: Ledger) -> Ledger:
@@ -159,3 +161,35 @@ def test_superseded_evidence_has_a_table_of_its_own(tmp_path: Path) -> None:
     assert lines == ["commitment,correction,position,evidence", "c-fence,0,0,ev-1"]
     assert ledger_from_rows(_read_csv_tables(files)) == corrected
     assert _through_sqlite(corrected) == corrected
+
+
+def test_a_figure_correction_survives_sqlite_and_csv_tables(tmp_path: Path) -> None:
+    """The superseded figure is a row of ``commitment_progress_corrections``, the evidence it
+    cited rows of ``..._superseded_evidence``; both formats read back an equal ledger."""
+    ledger = load(write(tmp_path, valid()))
+    figure = Progress(date=D("2018-12"), value=658, of=830, unit="km", evidence=("ev-1",))
+    second = Evidence(id="ev-2", source="src-a", stance=Stance.MENTIONS)
+    before = ledger.add(second).add_progress("c-fence", figure)
+    wrong = before.commitments["c-fence"].progress[0].id or ""
+    corrected = before.correct_progress(
+        wrong, on=D("2019-06"), reason="the source says 568", value=568, evidence=["ev-2"]
+    )
+    after = corrected.withdraw_progress(
+        corrected.commitments["c-fence"].progress[0].id or "", on=D("2020-02"), reason="not ours"
+    )
+    files = csv_tables(after)
+    rows = list(csv.DictReader(io.StringIO(files["commitment_progress_corrections.csv"].decode())))
+    assert [(r["superseded_id"], r["superseded_value"], r["reason"]) for r in rows] == [
+        (wrong, "658", "the source says 568"),
+        (corrected.commitments["c-fence"].progress[0].id, "568", "not ours"),
+    ]
+    assert [r["replacement"] for r in rows] == [corrected.commitments["c-fence"].progress[0].id, ""]
+    cited = files["commitment_progress_corrections_superseded_evidence.csv"].decode().splitlines()
+    assert cited == [
+        "commitment,progress_correction,position,evidence",
+        "c-fence,0,0,ev-1",
+        "c-fence,1,0,ev-2",
+    ]
+    assert ledger_from_rows(_read_csv_tables(files)) == after
+    again = _through_sqlite(after)
+    assert again == after and dumps(again) == dumps(after)

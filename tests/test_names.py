@@ -88,6 +88,8 @@ FIELD_AND_WORD_USES = {
     "(number of commitments in a group), pinned by the golden files",
     ("revisions.py", "correct_entry", "evidence"): "the field StatusChange.evidence, among the "
     "fields a correction replaces",
+    ("revisions.py", "correct_progress", "evidence"): "the field Progress.evidence, among the "
+    "fields a correction of a figure replaces",
     ("synthetic.py", "document", "evidence"): "the field Commitment.evidence in a generated "
     "document",
     ("synthetic.py", "_history", "evidence"): "the field StatusChange.evidence in a generated "

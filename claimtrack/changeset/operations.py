@@ -321,7 +321,9 @@ SHAPES: dict[type[Operation], Shape] = {
     AddActor: Shape(model.Actor),
     AddAgreement: Shape(model.Agreement),
     AddCommitment: Shape(
-        model.Commitment, left_out=_NEW_ITEM | {"progress"}, own=frozenset({"made"})
+        model.Commitment,
+        left_out=_NEW_ITEM | {"progress", "progress_corrections"},
+        own=frozenset({"made"}),
     ),
     AddClaim: Shape(model.Claim, left_out=_NEW_ITEM, own=frozenset({"made"})),
     # a quote as text (with prefix and suffix beside it); a stance that defaults to "mentions"
