@@ -18,12 +18,20 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
 from claimtrack.errors import JsonProblem
 
-__all__ = ["JsonProblem", "key_bound", "lone_surrogate", "parse", "quick_parse", "surrogate_paths"]
+__all__ = [
+    "JsonProblem",
+    "Rows",
+    "key_bound",
+    "lone_surrogate",
+    "parse",
+    "quick_parse",
+    "surrogate_paths",
+]
 
 #: Whether ``quick_parse`` reads with msgspec when it is installed (tests switch it off).
 USE_MSGSPEC = True
@@ -32,12 +40,39 @@ USE_MSGSPEC = True
 @functools.cache
 def _msgspec_decode() -> Callable[[bytes | str], Any] | None:
     """msgspec's JSON decoder (the ``fast`` extra), imported on first use; ``None`` without."""
+    decoders = _msgspec_decoders()
+    return None if decoders is None else decoders[0]
+
+
+@functools.cache
+def _msgspec_decoders() -> tuple[Callable[[Any], Any], ...] | None:
+    """msgspec's decoders of any value, of an object whose values stay text, and of an array
+    whose items stay text (``msgspec.Raw``); ``None`` without the ``fast`` extra."""
     try:
         import msgspec
     except ImportError:
         return None
-    decode: Callable[[bytes | str], Any] = msgspec.json.Decoder().decode
-    return decode
+    json = msgspec.json
+    return (
+        json.Decoder().decode,
+        json.Decoder(dict[str, msgspec.Raw]).decode,
+        json.Decoder(list[msgspec.Raw]).decode,
+    )
+
+
+class Rows(list[Any]):
+    """A JSON array read one item at a time: each item is still its text (a ``msgspec.Raw``,
+    which holds no copy of it); ``decode(item)`` gives the value ``quick_parse`` would have.
+
+    A reader that builds something from each item and then drops the item's value never holds
+    the values of the whole array at once (see ``quick_parse``'s ``rows``).
+    """
+
+    __slots__ = ("decode",)
+
+    def __init__(self, items: list[Any], decode: Callable[[Any], Any]) -> None:
+        super().__init__(items)
+        self.decode = decode
 
 
 #: A surrogate escape in JSON text.
@@ -128,6 +163,7 @@ def quick_parse(
     parse_float: Callable[[str], Any],
     parse_int: Callable[[str], Any],
     parse_constant: Callable[[str], Any],
+    rows: Collection[str] = (),
 ) -> tuple[Any, int] | None:
     """``parse``'s value for ``text`` (str, or UTF-8 bytes) and ``key_bound(text)``, read
     without the costly repeated-key count, or ``None`` whenever only ``parse`` can tell (it
@@ -139,11 +175,20 @@ def quick_parse(
     msgspec, which refuses invalid UTF-8, lone surrogates, NaN, Infinity, floats beyond the
     double range and integers past Python's digit limit itself; anything it refuses goes to
     ``parse``, so numbers stay ``parse``'s.
+
+    With msgspec, when ``text`` holds an object, each of its arrays under a key named in
+    ``rows`` is given as ``Rows``, its items not yet decoded: the caller must decode every item
+    (``Rows.decode``), and take the reading only if each decodes, since an item's text is
+    checked only then; the keys it counts include the items' keys. Without msgspec, or for
+    other text, every value is decoded at once.
     """
     bound = key_bound(text)
-    decode = _msgspec_decode() if USE_MSGSPEC else None
+    decoders = _msgspec_decoders() if USE_MSGSPEC else None
     try:
-        if decode is not None:
+        if decoders is not None:
+            decode, decode_object, decode_array = decoders
+            if rows and text[:1] in ("{", b"{"):
+                return _lazy(decode_object(text), rows, decode, decode_array), bound
             return decode(text), bound
         if isinstance(text, bytes):
             text = text.decode("utf-8")
@@ -155,6 +200,22 @@ def quick_parse(
     except Exception:  # any failure at all: parse reads it again and explains
         return None
     return value, bound
+
+
+def _lazy(
+    document: dict[str, Any],
+    rows: Collection[str],
+    decode: Callable[[Any], Any],
+    decode_array: Callable[[Any], list[Any]],
+) -> dict[str, Any]:
+    """An object read with its values as text: those under ``rows`` keys that are arrays
+    become ``Rows``, every other value is decoded (raises whatever the decoder raises)."""
+    for key, value in document.items():
+        if key in rows and bytes(memoryview(value)[:1]) == b"[":
+            document[key] = Rows(decode_array(value), decode)
+        else:
+            document[key] = decode(value)
+    return document
 
 
 def key_bound(text: str | bytes) -> int:

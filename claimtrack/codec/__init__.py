@@ -22,7 +22,8 @@ import os
 
 from claimtrack.codec.documents import FORMAT_VERSION, from_document, to_document
 from claimtrack.codec.encoders import dumps, encode
-from claimtrack.codec.reading import loads
+from claimtrack.codec.reading import loads, loads_owned
+from claimtrack.errors import LedgerFileError
 from claimtrack.files import read_regular_file, write_atomically
 from claimtrack.ledger import Ledger
 
@@ -38,9 +39,33 @@ __all__ = [
 
 
 def load(path: str | os.PathLike[str]) -> Ledger:
-    """Read and validate a ledger file."""
-    data = [read_regular_file(path, "ledger")]
-    return loads(data.pop())  # no reference kept here: loads frees the bytes once decoded
+    """Read and validate a ledger file.
+
+    The file's bytes are dropped once its records are built; should a problem then need its
+    line number, the file is read again, unless it has changed since (then no line is given).
+    """
+    stamp = _stamp(path)
+    data: list[str | bytes] = [read_regular_file(path, "ledger")]
+
+    def again() -> bytes | None:
+        if stamp is None or _stamp(path) != stamp:
+            return None
+        try:
+            text = read_regular_file(path, "ledger")
+        except LedgerFileError:
+            return None
+        return text if _stamp(path) == stamp else None
+
+    return loads_owned(data, again=again)
+
+
+def _stamp(path: str | os.PathLike[str]) -> tuple[int, ...] | None:
+    """What tells whether a file changed: its device, inode, size and modification time."""
+    try:
+        found = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns)
 
 
 def save(ledger: Ledger, path: str | os.PathLike[str]) -> None:

@@ -18,7 +18,8 @@ import typing
 from collections.abc import Callable
 from typing import Any
 
-from claimtrack.codec.gen.structure import make_structure
+from claimtrack import _registry as registry
+from claimtrack.codec.gen.structure import Ids, make_structure
 from claimtrack.codec.gen.unstructure import make_unstructure
 from claimtrack.codec.hooks import Hooks
 from claimtrack.codec.shapes import is_homogeneous_tuple, is_model, optional_inner
@@ -37,7 +38,18 @@ from claimtrack.model import (
     SourceKind,
 )
 
-__all__ = ["DETAILED", "FAST", "FAST_TALLY", "Invalid", "build", "describe", "unstructure_date"]
+__all__ = [
+    "DETAILED",
+    "FAST",
+    "FAST_IDS",
+    "FAST_TALLY",
+    "SHARED",
+    "Invalid",
+    "build",
+    "describe",
+    "shared_ids",
+    "unstructure_date",
+]
 
 #: How enum values are named in error messages.
 _ENUM_NOUNS: dict[type, str] = {
@@ -236,12 +248,43 @@ def _counting_date_hook(tally: list[int]) -> Callable[[object, type], PartialDat
     return structure
 
 
-def build(*, detailed: bool, tally: list[int] | None = None) -> Any:
+#: The collections whose ids the fast hooks remember (``shared_ids``), in file order: each is
+#: referred to by a collection after it in the file, so is built first (``documents``).
+SHARED: tuple[str, ...] = tuple(
+    collection.name
+    for position, collection in enumerate(registry.COLLECTIONS)
+    if any(
+        r.target == collection.name
+        for c in registry.COLLECTIONS[position + 1 :]
+        for r in c.references
+    )
+)
+
+
+def shared_ids(known: dict[str, str]) -> Ids:
+    """Which ids the fast hooks remember in ``known`` and which references take them: the ids
+    of the :data:`SHARED` collections, which are built first, and the references to them, so
+    that a reference holds the id string of the record it names."""
+    order = registry.COLLECTIONS
+    targets = set(SHARED)
+    references = {
+        c.record_type: frozenset(r.field for r in c.references if r.target in targets)
+        for c in order
+    }
+    return Ids(
+        known=known,
+        remembered={c.record_type: c.id_field for c in order if c.name in targets},
+        references={kind: fields for kind, fields in references.items() if fields},
+    )
+
+
+def build(*, detailed: bool, tally: list[int] | None = None, ids: Ids | None = None) -> Any:
     """The converter: strict hooks for every type a ledger holds.
 
     Built twice from this one definition: without detailed validation for the fast path that
     every valid load takes, and with it to explain a failure with every problem's path. With
-    ``tally`` (fast path only), the keys of every object structured are counted in ``tally[0]``.
+    ``tally`` (fast path only), the keys of every object structured are counted in ``tally[0]``;
+    with ``ids`` (fast path only), equal ids are held once (``gen.structure.Ids``).
     """
     converter: Any = Hooks()
     if detailed:
@@ -285,7 +328,8 @@ def build(*, detailed: bool, tally: list[int] | None = None) -> Any:
             bool: _structure_bool,
         }
         converter.register_structure_hook_factory(
-            is_model, lambda t: make_structure(converter, t, leaf_hooks=leaves, tally=tally)
+            is_model,
+            lambda t: make_structure(converter, t, leaf_hooks=leaves, tally=tally, ids=ids),
         )
     return converter
 
@@ -295,9 +339,11 @@ def build(*, detailed: bool, tally: list[int] | None = None) -> Any:
 DETAILED: Any
 #: How many keys the objects :data:`FAST` structured held (``documents`` reads and resets it).
 FAST_TALLY: list[int] = [0]
+#: The ids :data:`FAST` has remembered while structuring (``documents`` empties it after).
+FAST_IDS: dict[str, str] = {}
 #: The converter every valid load takes (generated hooks, refusing on the first problem), and
 #: every save (the same generated unstructure hooks as :data:`DETAILED`'s).
-FAST = build(detailed=False, tally=FAST_TALLY)
+FAST = build(detailed=False, tally=FAST_TALLY, ids=shared_ids(FAST_IDS))
 
 
 _DETAILED_LOCK = threading.Lock()

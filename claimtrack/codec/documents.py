@@ -21,6 +21,7 @@ from claimtrack.codec import converter
 from claimtrack.codec.problems import problems as flatten
 from claimtrack.codec.problems import unknown_key
 from claimtrack.errors import MalformedLedger, Problem
+from claimtrack.jsontext import Rows
 from claimtrack.ledger import COLLECTIONS, Ledger
 from claimtrack.lifecycle import Policy
 
@@ -35,6 +36,7 @@ READABLE_VERSIONS = (1, 2)
 
 _TALLY_LOCK = threading.Lock()
 
+_RECORD_TYPES: dict[str, Any] = {c.name: c.record_type for c in registry.COLLECTIONS}
 _TUPLE_TYPES: dict[str, Any] = {
     c.name: tuple[c.record_type, ...]  # type: ignore[name-defined]
     for c in registry.COLLECTIONS
@@ -97,7 +99,11 @@ def _version_problems(document: dict[str, Any]) -> list[Problem]:
 
 
 def build(
-    document: object, *, reparse: Callable[[], Any] | None, keys: int | None = None
+    document: object,
+    *,
+    reparse: Callable[[], Any] | None,
+    keys: int | None = None,
+    built: Callable[[], None] | None = None,
 ) -> Ledger:
     """``from_document``; with ``reparse``, the document is the caller's own to consume.
 
@@ -106,6 +112,8 @@ def build(
     fast path fail, ``reparse`` gives the whole document back for the detailed one. With
     ``keys`` (``jsontext.key_bound`` of the text read quickly), the fast path stands only if
     the document's objects hold exactly that many keys: none was repeated in the text.
+    ``built`` is called once the fast path has built every record (before the integrity
+    rules), so that the caller can drop the text it no longer needs.
     """
     if not isinstance(document, dict):
         raise MalformedLedger(
@@ -123,9 +131,11 @@ def build(
             None if problems else structure_fast(document, consume=reparse is not None, keys=keys)
         )
         if collections is None:
-            if reparse is not None and not problems:
-                document = typing.cast(dict[str, Any], reparse())  # it may be part-consumed
+            if reparse is not None:  # part-consumed, or holding items not yet decoded
+                document = typing.cast(dict[str, Any], reparse())
             collections = structure_detailed(document, problems)
+        elif built is not None:
+            built()
         policy = _policy(document.get("policy", Policy.USUAL_WITH_REASON.value), problems)
         if problems:
             raise MalformedLedger(problems)
@@ -161,16 +171,36 @@ def structure_fast(
             built: dict[str, tuple[Any, ...]] = {}
             order = COLLECTIONS
             if consume:
-                order = tuple(sorted(COLLECTIONS, key=lambda n: -len(document.get(n) or ())))
+                order = _order(document)
             for name in order:
                 raw = document.pop(name, []) if consume else document.get(name, [])
-                built[name] = fast.structure(raw, _TUPLE_TYPES[name])
+                if type(raw) is Rows:  # each record's value made, built and dropped in turn
+                    hook, decode = fast.get_structure_hook(_RECORD_TYPES[name]), raw.decode
+                    built[name] = tuple([hook(decode(item), None) for item in raw])
+                else:
+                    built[name] = fast.structure(raw, _TUPLE_TYPES[name])
                 del raw
         except Exception:  # the detailed re-run explains it
             return None
+        finally:
+            converter.FAST_IDS.clear()
         if keys is not None and tally[0] != keys:
             return None  # a key was repeated somewhere: the strict reading names it
     return {name: built[name] for name in COLLECTIONS}
+
+
+def _order(document: dict[str, Any]) -> tuple[str, ...]:
+    """The order to build and drop the collections of a document the reader gave up.
+
+    Parsed whole, the largest collection goes first (the most memory dropped the soonest).
+    Read one record at a time (``Rows``), the collections whose ids references share go first
+    (``converter.SHARED``: the references then hold the same strings), then the largest: what
+    is held at the end, beside every record, is the last collection's items' text (a few).
+    """
+    largest = sorted(COLLECTIONS, key=lambda n: -len(document.get(n) or ()))
+    if not any(type(document.get(name)) is Rows for name in COLLECTIONS):
+        return tuple(largest)
+    return (*converter.SHARED, *(name for name in largest if name not in converter.SHARED))
 
 
 def structure_detailed(

@@ -11,15 +11,16 @@ found only on the error path.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 from claimtrack._locate import with_lines
 from claimtrack.codec.documents import build, without_gc
 from claimtrack.errors import InvalidLedger, MalformedLedger, Problem
 from claimtrack.jsontext import JsonProblem, parse, quick_parse
-from claimtrack.ledger import Ledger
+from claimtrack.ledger import COLLECTIONS, Ledger
 
-__all__ = ["loads"]
+__all__ = ["loads", "loads_owned"]
 
 
 def _unreadable_number(description: str) -> object:
@@ -96,12 +97,23 @@ def loads(text: str | bytes) -> Ledger:
     the keys they meet, and the reading stands only if none was repeated. Anything else goes
     the strict way (``jsontext.parse``), which explains every refusal.
     """
+    return loads_owned([text], again=None)
+
+
+def loads_owned(held: list[str | bytes], *, again: Callable[[], bytes | None] | None) -> Ledger:
+    """``loads`` of the one text in ``held``, which the caller gives up (the list is emptied).
+
+    With ``again``, the text is dropped as soon as the records are built, before the integrity
+    rules run, so it is not held beside the whole ledger (the peak memory of a load); should a
+    problem then need its line, ``again()`` gives the text once more (``None``: no lines).
+    """
     with without_gc():  # parsing and building make many containers, none in a cycle
+        text = held.pop()
         if isinstance(text, bytes) and text.startswith(b"\xef\xbb\xbf"):
             text = _decode(text)  # drops the byte order mark
         # UTF-8 bytes are read as they are (msgspec checks the encoding); text is made from
         # them only if the strict reading or the line finder needs it.
-        quick = quick_parse(text, **_NUMBERS)
+        quick = quick_parse(text, **_NUMBERS, rows=COLLECTIONS)
         keys = None
         if quick is not None:
             document, keys = quick
@@ -112,21 +124,29 @@ def loads(text: str | bytes) -> Ledger:
             except JsonProblem as error:
                 raise _problem(error, text) from None
         parsed = [document]
-        del document, quick  # build consumes it: hold no other reference
-        whole = text
+        source = [text]  # the one reference to the text from here on
+        del document, quick, text  # build consumes the document: hold no other reference
 
         def reparse() -> Any:
-            strict = _text(whole)
+            strict = _text(source[0])
             try:
                 return _parse(strict)
             except JsonProblem as error:  # a repeated key, which the quick reading cannot see
                 raise _problem(error, strict) from None
 
         try:
-            return build(parsed.pop(), reparse=reparse, keys=keys)
+            return build(
+                parsed.pop(),
+                reparse=reparse,
+                keys=keys,
+                built=None if again is None else source.clear,
+            )
         except InvalidLedger as error:
             # Only now, on the error path, find the line each problem's value starts on.
-            text = _text(text)
-            if "\n" not in text:
+            found = source[0] if source else again() if again is not None else None
+            if found is None:
                 raise
-            raise type(error)(with_lines(text, error.problems), headline=error.headline) from None
+            whole = _text(found)
+            if "\n" not in whole:
+                raise
+            raise type(error)(with_lines(whole, error.problems), headline=error.headline) from None

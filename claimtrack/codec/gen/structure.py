@@ -21,7 +21,7 @@ from claimtrack.codec.gen import compile_function
 from claimtrack.codec.shapes import is_homogeneous_tuple, optional_inner
 from claimtrack.errors import _Refused
 
-__all__ = ["make_structure"]
+__all__ = ["Ids", "make_structure"]
 
 Hook = Callable[[Any, Any], Any]
 
@@ -36,12 +36,14 @@ def make_structure(
     *,
     leaf_hooks: dict[Any, Hook],
     tally: list[int] | None = None,
+    ids: Ids | None = None,
 ) -> Hook:
     """A structure hook for one attrs model class (or a parametrised generic one).
 
     ``leaf_hooks`` structure the non-model leaf types (dates, numbers) exactly as the detailed
     converter does. With ``tally``, each object's number of keys is added to ``tally[0]`` (how
-    a reader shows that no key was repeated in the text; see ``jsontext.key_bound``).
+    a reader shows that no key was repeated in the text; see ``jsontext.key_bound``). With
+    ``ids``, equal id strings are held once (see ``Ids``).
     """
     origin = typing.get_origin(record_type) or record_type
     hints = typing.get_type_hints(origin)
@@ -70,6 +72,11 @@ def make_structure(
     check = functools.partial(
         _check, converter, namespace=namespace, leaf_hooks=leaf_hooks, is_tuple=is_homogeneous_tuple
     )
+    remembered = ids.remembered.get(origin) if ids is not None else None
+    references = ids.references.get(origin, frozenset()) if ids is not None else frozenset()
+    if ids is not None:
+        namespace["known"] = ids.known
+        namespace["share"] = ids.known.get
     setters = _slot_setters(origin)
     if setters is not None:
         namespace["new"] = object.__new__
@@ -84,7 +91,9 @@ def make_structure(
         default = attribute.default
         if default is attrs.NOTHING:
             lines.append(f"    {name} = o[{key!r}]")
-            lines.extend(check(hint, name, position, "    "))
+            lines.extend(check(hint, name, position, "    ", share=attribute.name in references))
+            if attribute.name == remembered:
+                lines.append(f"    known[{name}] = {name}")
         else:
             # One lookup: a key present (even as null) is checked, an absent one takes the default.
             namespace[f"default{position}"] = default
@@ -97,7 +106,9 @@ def make_structure(
                 hint = inner if inner is not None else hint
             else:
                 lines.append("    else:")
-            lines.extend(check(hint, name, position, "        "))
+            lines.extend(
+                check(hint, name, position, "        ", share=attribute.name in references)
+            )
         arguments.append(f"{attribute.alias}={name}")
     if setters is None:
         lines.append(f"    return cls({', '.join(arguments)})")
@@ -113,6 +124,21 @@ def make_structure(
 
 
 _ABSENT = object()
+
+
+@attrs.frozen
+class Ids:
+    """Id strings shared while records are built: a reference to a record built before holds
+    that record's own id string, not an equal copy (records are frozen, so nothing can tell).
+
+    ``known`` maps each id remembered so far to itself (the reader empties it after a load);
+    ``remembered`` names, per model class, the id field whose values are remembered, and
+    ``references`` the fields (a string, or a tuple of strings) that take a remembered string.
+    """
+
+    known: dict[str, str]
+    remembered: dict[type, str]
+    references: dict[type, frozenset[str]]
 
 
 def _slot_setters(cls: type) -> list[Callable[[Any, Any], None]] | None:
@@ -153,10 +179,13 @@ def _check(
     namespace: dict[str, Any],
     leaf_hooks: dict[Any, Hook],
     is_tuple: Callable[[Any], bool],
+    share: bool = False,
 ) -> list[str]:
-    """Lines that check ``name`` against ``hint`` and rebind it to its structured value."""
+    """Lines that check ``name`` against ``hint`` and rebind it to its structured value; with
+    ``share``, a string (or each string of a tuple) becomes the remembered id equal to it."""
     if hint is str:
-        return [f"{indent}if type({name}) is not str:", f"{indent}    refuse()"]
+        shared = [f"{indent}{name} = share({name}, {name})"] if share else []
+        return [f"{indent}if type({name}) is not str:", f"{indent}    refuse()", *shared]
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         members = {member.value: member for member in hint}
         raw = type(next(iter(members))) if members else str
@@ -180,7 +209,9 @@ def _check(
                 f"{indent}for item in {name}:",
                 f"{indent}    if type(item) is not str:",
                 f"{indent}        refuse()",
-                f"{indent}{name} = tuple({name})",
+                f"{indent}{name} = tuple([share(item, item) for item in {name}])"
+                if share
+                else f"{indent}{name} = tuple({name})",
             ]
         namespace[f"element{position}"] = converter.get_structure_hook(element)
         return [*lines, f"{indent}{name} = tuple([element{position}(item) for item in {name}])"]
