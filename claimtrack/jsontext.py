@@ -161,13 +161,14 @@ def quick_parse(
     text: str | bytes,
     *,
     parse_float: Callable[[str], Any],
-    parse_int: Callable[[str], Any],
     parse_constant: Callable[[str], Any],
     rows: Collection[str] = (),
 ) -> tuple[Any, int] | None:
     """``parse``'s value for ``text`` (str, or UTF-8 bytes) and ``key_bound(text)``, read
     without the costly repeated-key count, or ``None`` whenever only ``parse`` can tell (it
-    then explains what is wrong).
+    then explains what is wrong). Floats and constants are read by the readers given, as
+    ``parse`` reads them; integers by ``int`` itself (``parse``'s ``parse_int`` must read
+    every integer ``int`` reads as ``int`` does), and one ``int`` cannot read gives ``None``.
 
     The caller must count the keys of every object in the value and take it only if the count
     equals the bound: the text then has no repeated key (see ``key_bound``), and everything
@@ -191,12 +192,13 @@ def quick_parse(
                 return _lazy(decode_object(text), rows, decode, decode_array), bound
             return decode(text), bound
         if isinstance(text, bytes):
-            text = text.decode("utf-8")
-        if _may_hold_surrogates(text):
+            text = text.decode("utf-8")  # refuses an encoded surrogate: only escapes remain
+            if _has_surrogate_escape(text):
+                return None
+        elif _may_hold_surrogates(text):
             return None
-        value = json.loads(
-            text, parse_float=parse_float, parse_int=parse_int, parse_constant=parse_constant
-        )
+        # Integers as int() reads them (what parse's readers do); one it cannot read raises.
+        value = json.loads(text, parse_float=parse_float, parse_constant=parse_constant)
     except Exception:  # any failure at all: parse reads it again and explains
         return None
     return value, bound
@@ -230,9 +232,15 @@ def key_bound(text: str | bytes) -> int:
     return data.translate(None, b" \t\n\r").count(b'":')
 
 
+def _has_surrogate_escape(text: str) -> bool:
+    """Whether ``text`` has a surrogate escape (a search for a backslash first, which is far
+    quicker than for two characters, and finds none in most ledgers)."""
+    return "\\" in text and _SURROGATE_ESCAPE.search(text) is not None
+
+
 def _may_hold_surrogates(text: str) -> bool:
     """Whether ``text`` has a surrogate escape or character (fast scans, no false negatives)."""
-    if "\\u" in text and _SURROGATE_ESCAPE.search(text):
+    if _has_surrogate_escape(text):
         return True
     if text.isascii():
         return False

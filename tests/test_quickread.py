@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import math
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,8 +19,8 @@ from hypothesis import strategies as st
 
 import claimtrack
 from claimtrack import InvalidLedger, check_quotes, codec, jsontext, synthetic
-from claimtrack.codec import reading
-from claimtrack.jsontext import JsonProblem, key_bound, parse, quick_parse
+from claimtrack.codec import converter, reading
+from claimtrack.jsontext import JsonProblem, Rows, key_bound, parse, quick_parse
 from tests.corpus import CORPUS, NAMES, expected_problems
 from tests.strategies import ledgers, mutated_documents
 
@@ -104,6 +106,11 @@ def _numbers() -> dict[str, Any]:
     return dict(reading._NUMBERS)
 
 
+def _quick_numbers() -> dict[str, Any]:
+    """The number readers ``quick_parse`` takes (it reads integers with ``int`` itself)."""
+    return {key: value for key, value in reading._NUMBERS.items() if key != "parse_int"}
+
+
 @_FIXED_READER
 @given(text=json_texts(), as_bytes=st.booleans())
 def test_a_quick_reading_that_stands_is_the_strict_one(
@@ -113,7 +120,7 @@ def test_a_quick_reading_that_stands_is_the_strict_one(
     same value: nothing passes that ``parse`` refuses, and nothing is read differently. Text
     given as bytes (lone surrogates become bytes that are not UTF-8) reads the same."""
     given = text.encode("utf-8", "surrogatepass") if as_bytes else text
-    quick = quick_parse(given, **_numbers())
+    quick = quick_parse(given, **_quick_numbers())
     if quick is None:
         return
     value, bound = quick
@@ -217,7 +224,117 @@ def test_saved_ledgers_take_the_quick_way(reader: str, which: str) -> None:
     else:
         ledger = codec.from_document(synthetic.document(synthetic.REFERENCE.scaled(0.01), seed=3))
     text = codec.dumps(ledger)
-    quick = quick_parse(text.encode(), **_numbers())
+    quick = quick_parse(text.encode(), **_quick_numbers())
     assert quick is not None
     value, bound = quick
     assert _keys(value) == bound
+
+
+def _decoded(value: Any) -> Any:
+    """A value with every ``Rows`` decoded item by item (as the fast path does)."""
+    if isinstance(value, dict):
+        return {key: _decoded(child) for key, child in value.items()}
+    if type(value) is Rows:
+        return [value.decode(item) for item in value]
+    return value
+
+
+@given(
+    document=st.dictionaries(st.sampled_from(["rows", "other", 'k":', "é"]), _VALUES),
+    space=st.sampled_from(["", " ", "\n", "\t", "\r\n "]),
+    repeat=st.booleans(),
+)
+def test_rows_decode_to_the_whole_reading(
+    document: dict[str, Any], space: str, repeat: bool
+) -> None:
+    """Decoding every row gives what reading the text whole gives, with as many keys; a key
+    repeated at the top shows as fewer keys than the bound, as it does when read whole."""
+    text = json.dumps(document, separators=("," + space, space + ":" + space))
+    if repeat and document:
+        text = text.replace("{", '{"rows": [],' + space, 1)
+    for given_text in (text, text.encode("utf-8", "surrogatepass")):
+        whole = quick_parse(given_text, **_quick_numbers())
+        lazy = quick_parse(given_text, **_quick_numbers(), rows=["rows", "other"])
+        try:
+            value = None if lazy is None else _decoded(lazy[0])
+        except Exception:  # an item's text is checked only when it is decoded
+            lazy = None
+        assert (lazy is None) == (whole is None)
+        if lazy is not None and whole is not None:
+            assert _same(value, whole[0])
+            assert lazy[1] == whole[1]
+
+
+def test_saved_collections_come_as_rows() -> None:
+    """A saved ledger's collections come one record at a time (the usual way, not an accident)."""
+    text = codec.dumps(claimtrack.datasets.pakistan_iran()).encode()
+    quick = quick_parse(text, **_quick_numbers(), rows=claimtrack.ledger.COLLECTIONS)
+    assert quick is not None
+    document, bound = quick
+    assert type(document["commitments"]) is Rows
+    assert _keys(_decoded(document)) == bound
+
+
+@given(ledgers())
+def test_references_hold_the_ids_of_the_records_they_name(ledger: claimtrack.Ledger) -> None:
+    """Loaded, a reference to a source or actor is the very id string of that record, and
+    nothing stays remembered after the load."""
+    text = codec.dumps(ledger)
+    loaded = codec.loads(text.encode())
+    assert loaded == ledger
+    if _keys(json.loads(text)) == key_bound(text):  # no '":' in a string: the fast path stood
+        for item in loaded.evidence:
+            assert item.source is loaded.sources[item.source].id
+        for commitment in loaded.commitments:
+            for actor in commitment.obligors:
+                assert actor is loaded.actors[actor].id
+    assert converter.FAST_IDS == {}
+
+
+def _outcome(run: Any) -> tuple[str, Any]:
+    try:
+        return "ok", run()
+    except InvalidLedger as error:
+        return "invalid", error.lines
+
+
+@given(document=mutated_documents(), indent=st.sampled_from([None, 2]))
+def test_load_gives_what_loads_gives(document: dict[str, Any], indent: int | None) -> None:
+    """``load`` (which drops the bytes after building and reads the file again for lines)
+    gives the same ledger, or the same problems with the same lines, as ``loads``."""
+    text = json.dumps(document, indent=indent, ensure_ascii=False)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "ledger.json"
+        path.write_text(text, encoding="utf-8")
+        assert _outcome(lambda: codec.load(path)) == _outcome(lambda: codec.loads(text))
+    assert converter.FAST_IDS == {}
+
+
+def test_a_file_changed_before_its_lines_are_found_gets_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A problem found after the bytes were dropped gets its line from the file read again,
+    or no line at all if the file changed in between (never a line of another text)."""
+    document = codec.to_document(claimtrack.datasets.pakistan_iran())
+    document["evidence"][0]["source"] = "no-such-source"
+    path = tmp_path / "ledger.json"
+    path.write_text(json.dumps(document, indent=2), encoding="utf-8")
+    with pytest.raises(InvalidLedger) as unchanged:
+        codec.load(path)
+    [problem] = unchanged.value.problems
+    assert "no-such-source" in problem.message and problem.line is not None
+    reads = []
+    real = codec.read_regular_file
+
+    def read_then_change(target: Any, noun: str = "file") -> bytes:
+        data = real(target, noun)
+        reads.append(target)
+        path.write_text("\n\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+        return data
+
+    monkeypatch.setattr(codec, "read_regular_file", read_then_change)
+    with pytest.raises(InvalidLedger) as changed:
+        codec.load(path)
+    assert len(reads) == 1
+    [problem] = changed.value.problems
+    assert "no-such-source" in problem.message and problem.line is None

@@ -113,7 +113,12 @@ def loads_owned(held: list[str | bytes], *, again: Callable[[], bytes | None] | 
             text = _decode(text)  # drops the byte order mark
         # UTF-8 bytes are read as they are (msgspec checks the encoding); text is made from
         # them only if the strict reading or the line finder needs it.
-        quick = quick_parse(text, **_NUMBERS, rows=COLLECTIONS)
+        quick = quick_parse(
+            text,
+            parse_float=_parse_float,
+            parse_constant=_NOT_JSON_NUMBERS.__getitem__,
+            rows=COLLECTIONS,
+        )
         keys = None
         if quick is not None:
             document, keys = quick
