@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 
 from claimtrack.cli.catalogue import COMMANDS
@@ -36,9 +35,6 @@ if TYPE_CHECKING:
     from claimtrack.errors import Problem
 
 __all__ = ["EXIT_INTERRUPTED", "main"]
-
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-
 
 def _version() -> str:
     from claimtrack._version import __version__
@@ -172,11 +168,13 @@ def _silence_stdout() -> None:
 def _refuse_undecodable(top: argparse.ArgumentParser, argv: Sequence[str]) -> None:
     """Refuse arguments that were not UTF-8: Python hands them over with lone surrogates."""
     for argument in argv:
-        found = _SURROGATE.search(argument)
-        if found is not None:
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError as error:  # only a lone surrogate cannot be encoded
+            byte = ord(argument[error.start]) & 0xFF
             shown = argument.encode("utf-8", "surrogateescape").decode("ascii", "backslashreplace")
             top.error(
-                f"argument '{shown}' is not UTF-8 text (byte 0x{ord(found.group()) & 0xFF:02x});"
+                f"argument '{shown}' is not UTF-8 text (byte 0x{byte:02x});"
                 " claimtrack reads its arguments, file names included, as UTF-8"
             )
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import html
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -227,6 +226,8 @@ def emit(table: Table, args: argparse.Namespace | str) -> None:
     note = f"\n\n{INFERRED_NOTE}" if fmt != "html" and _has_inferred_date(table) else ""
     title = f"{table.title} {FALLBACK_NOTE}" if _fell_back else table.title
     if fmt.startswith("html"):  # the title is user text too: escaped like the cells
+        import html
+
         print(f"<h2>{html.escape(title or '')}</h2>\n\n{rendered}{note}")
     else:
         print(f"{title}\n\n{rendered}{note}")
