@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = ["EXIT_INTERRUPTED", "main"]
 
+
 def _version() -> str:
     from claimtrack._version import __version__
 
