@@ -279,15 +279,18 @@ def correct(
     evidence: Sequence[str] | None = None,
     new: NewEvidence | None = None,
     note: str | None = None,
+    value: float | None = None,
+    of: float | None = None,
+    unit: str | None = None,
     texts: Path | None = None,
     timeout: float | None = None,
 ) -> Ledger:
-    """Correct a history entry in the ledger file: a copy with the given status, date, evidence
-    (or a new quote) or note replaces it; the original stays in the file as superseded, with
-    the correction's date and reason."""
+    """Correct a history entry (or a progress figure) in the ledger file: a copy with the given
+    status, date, evidence (or a new quote) or note (a figure's value, of or unit) replaces it;
+    the original stays in the file as superseded, with the correction's date and reason."""
 
     def change(current: Ledger) -> Ledger:
-        item, _ = current.entry(entry_id)
+        item = current.item_of(entry_id)
         cited: Sequence[str] | None = evidence
         updated = current
         if new is not None or evidence is not None:
@@ -301,6 +304,9 @@ def correct(
             date=date,
             evidence=cited,
             note=note,
+            value=value,
+            of=of,
+            unit=unit,
         )
 
     return amend(ledger, change, timeout=timeout)
@@ -314,8 +320,8 @@ def withdraw(
     reason: str,
     timeout: float | None = None,
 ) -> Ledger:
-    """Withdraw a history entry in the ledger file: it leaves the history and stays in the file
-    as superseded by nothing, with the withdrawal's date and reason."""
+    """Withdraw a history entry (or a progress figure) in the ledger file: it leaves the history
+    and stays in the file as superseded by nothing, with the withdrawal's date and reason."""
     return amend(
         ledger, lambda current: current.withdraw(entry_id, on=on, reason=reason), timeout=timeout
     )

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from claimtrack.dates import PartialDate
-from claimtrack.errors import InvalidLedger, UnknownId
+from claimtrack.errors import InvalidArgument, InvalidLedger, UnknownId
 from claimtrack.fieldtypes import type_problems
 from claimtrack.history import AuditLine, audit, unusual_entries
 from claimtrack.knowledge import known_collections, latest_progress
@@ -107,6 +107,20 @@ class LedgerHistory:
             raise UnknownId("progress figure", figure_id, [str(key) for key in index])
         return cast(tuple[Commitment, Progress], found)
 
+    def item_of(self, entry_id: str) -> Commitment | Claim:
+        """The commitment or claim holding this history entry or progress figure (current or
+        superseded); ``UnknownId`` naming both kinds when it is neither."""
+        ledger = cast("Ledger", self)
+        try:
+            return ledger.entry(entry_id)[0]
+        except UnknownId:
+            pass
+        try:
+            return ledger.figure(entry_id)[0]
+        except UnknownId:
+            known = [*ledger._derived["entries"], *ledger._derived["figures"]]
+        raise UnknownId("history entry or progress figure", entry_id, [str(k) for k in known])
+
     def status_since(
         self, item_id: str, as_of: AsOf, *, known_by: AsOf | None = None
     ) -> StatusChange[Any] | None:
@@ -170,12 +184,26 @@ class LedgerHistory:
         date: PartialDate | None = None,
         evidence: Sequence[str] | None = None,
         note: str | None = None,
+        value: float | None = None,
+        of: float | None = None,
+        unit: str | None = None,
         policy: Policy | None = None,
     ) -> Ledger:
-        """A new ledger in which a history entry is corrected on ``on`` for ``reason``: a copy
-        with the given fields changed replaces it, and the original is kept as superseded."""
+        """A new ledger in which a history entry (or a progress figure) is corrected on ``on``
+        for ``reason``: a copy with the given fields changed replaces it, and the original is
+        kept as superseded. ``status`` is an entry's; ``value``, ``of`` and ``unit`` a figure's
+        (see ``correct_progress``): ``InvalidArgument`` names one given for the other kind."""
         ledger = cast("Ledger", self)
-        item, _ = ledger._history_entry(entry_id, "Ledger.correct_progress")
+        if ledger._names_figure(entry_id, status=status):
+            return ledger.correct_progress(
+                entry_id, on=on, reason=reason, date=date, value=value, of=of, unit=unit,
+                evidence=evidence, note=note,
+            )  # fmt: skip
+        item = ledger.item_of(entry_id)
+        for name, given in (("value", value), ("of", of), ("unit", unit)):
+            if given is not None:
+                why = f"a history entry ({entry_id!r} of {item.id!r} has no value, of or unit)"
+                raise InvalidArgument(name, given, f"None for {why}")
         for evidence_id in evidence or ():
             ledger.evidence[evidence_id]
         revised = correct_entry(
@@ -195,10 +223,13 @@ class LedgerHistory:
     def withdraw(
         self, entry_id: str, *, on: PartialDate, reason: str, policy: Policy | None = None
     ) -> Ledger:
-        """A new ledger in which a history entry is withdrawn on ``on`` for ``reason``; the
-        original is kept as superseded, with nothing in its place."""
+        """A new ledger in which a history entry (or a progress figure: see
+        ``withdraw_progress``) is withdrawn on ``on`` for ``reason``; the original is kept as
+        superseded, with nothing in its place."""
         ledger = cast("Ledger", self)
-        item, _ = ledger._history_entry(entry_id, "Ledger.withdraw_progress")
+        if ledger._names_figure(entry_id):
+            return ledger.withdraw_progress(entry_id, on=on, reason=reason)
+        item = ledger.item_of(entry_id)
         revised = withdraw_entry(
             item,
             entry_id,
@@ -208,6 +239,19 @@ class LedgerHistory:
             policy=ledger._policy(policy),
         )
         return ledger._replace(revised)
+
+    def _names_figure(self, record_id: str, *, status: Status | None = None) -> bool:
+        """Whether the id names a progress figure (current or superseded) rather than a history
+        entry; a ``status`` given for a figure is refused (``InvalidArgument``)."""
+        ledger = cast("Ledger", self)
+        try:
+            commitment, _ = ledger.figure(record_id)
+        except UnknownId:
+            return False
+        if status is not None:
+            why = f"a progress figure ({record_id!r} of {commitment.id!r} has no status)"
+            raise InvalidArgument("status", status.value, f"None for {why}")
+        return True
 
     def correct_progress(
         self,
@@ -251,22 +295,6 @@ class LedgerHistory:
         ledger = cast("Ledger", self)
         commitment, _ = ledger.figure(figure_id)
         return ledger._replace(withdraw_progress(commitment, figure_id, on=on, reason=reason))
-
-    def _history_entry(
-        self, entry_id: str, instead: str
-    ) -> tuple[Commitment | Claim, StatusChange[Any]]:
-        """``entry``, saying which method to use when the id names a progress figure."""
-        ledger = cast("Ledger", self)
-        try:
-            return ledger.entry(entry_id)
-        except UnknownId as error:
-            try:
-                commitment, _ = ledger.figure(entry_id)
-            except UnknownId:
-                raise error from None
-            hint = UnknownId("history entry", entry_id)
-            hint.args = (f"{hint} (a progress figure of {commitment.id!r}: use {instead})",)
-            raise hint from None
 
     def record_check(
         self,

@@ -407,7 +407,8 @@ operations:
         apply_changesets(bundled_copy, [changes])
     assert len(caught.value.lines) == 1
     assert caught.value.lines[0].startswith(
-        f"{changes}:24: $.operations[3].entry: no history entry with id 'h-does-not-exist'"
+        f"{changes}:24: $.operations[3].entry: no history entry or progress figure"
+        " with id 'h-does-not-exist'"
     )
     assert load(bundled_copy) == before
     text = changes.read_text(encoding="utf-8")

@@ -5,6 +5,7 @@ rules on ledgers built by hand; known-by views that undo later corrections."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import attrs
 import pytest
@@ -28,7 +29,7 @@ from claimtrack import (
     dumps,
     loads,
 )
-from claimtrack.errors import ProgressCorrectionRefused
+from claimtrack.errors import InvalidArgument, ProgressCorrectionRefused
 from claimtrack.revisions import corrected_progress
 from claimtrack.rules import surely_valid
 from tests.strategies import corrected_ledgers
@@ -185,16 +186,24 @@ def test_a_replacement_id_already_taken_is_refused() -> None:
     assert [p.id for p in fixed.progress] == ["p-right"]
 
 
-def test_entry_methods_point_a_figure_id_to_the_figure_methods() -> None:
+def test_correct_and_withdraw_take_a_figure_id_too() -> None:
+    """One ``correct`` and one ``withdraw`` for both kinds of id; a field of the other kind of
+    id is refused by name."""
     before, wrong = misread()
-    with pytest.raises(
-        UnknownId, match=r"a progress figure of 'c-fence': use Ledger\.correct_progress"
-    ):
-        before.correct(wrong, on=D("2019"), reason="r")
-    with pytest.raises(UnknownId, match=r"use Ledger\.withdraw_progress"):
-        before.withdraw(wrong, on=D("2019"), reason="r")
-    with pytest.raises(UnknownId, match=r"no history entry with id 'nothing'$"):
-        before.withdraw("nothing", on=D("2019"), reason="r")
+    on = D("2019-06")
+    assert before.correct(wrong, on=on, reason="568", value=568) == before.correct_progress(
+        wrong, on=on, reason="568", value=568
+    )
+    assert before.withdraw(wrong, on=on, reason="no") == before.withdraw_progress(
+        wrong, on=on, reason="no"
+    )
+    with pytest.raises(InvalidArgument, match=r"status must be None for a progress figure"):
+        before.correct(wrong, on=on, reason="r", status=CommitmentStatus.STALLED)
+    pledge = before.commitments[ITEM].history[0].id or ""
+    with pytest.raises(InvalidArgument, match=r"^of must be None for a history entry"):
+        before.correct(pledge, on=on, reason="r", of=900)
+    with pytest.raises(UnknownId, match=r"no history entry or progress figure with id 'p-x'"):
+        before.withdraw("p-x", on=on, reason="r")
 
 
 # -- the rules, on ledgers built by hand or read from files ----------------------------------
@@ -318,3 +327,57 @@ def test_ledgers_with_corrected_figures_round_trip_through_json(ledger: Ledger) 
     assert loads(text) == ledger
     assert dumps(loads(text)) == text
     assert surely_valid(ledger._views)
+
+
+# -- reports that list corrections ----------------------------------------------------------------
+
+
+def _corrected_twice() -> tuple[Ledger, str, str]:
+    """A figure corrected (658 -> 568) on 2019-06-01, then the replacement withdrawn on
+    2020-02-01; the two superseded ids."""
+    before, wrong = misread()
+    corrected = before.correct_progress(
+        wrong, on=D("2019-06-01"), reason="the source says 568", value=568
+    )
+    new = corrected.commitments[ITEM].progress[0].id or ""
+    return corrected.withdraw_progress(new, on=D("2020-02-01"), reason="another border"), wrong, new
+
+
+def test_the_corrections_table_lists_figure_corrections_as_known_on_the_day() -> None:
+    from claimtrack.report.revisions import corrections_table
+
+    ledger, _, _ = _corrected_twice()
+    rows = corrections_table(ledger, "2021").rows
+    assert [row[1:] for row in rows] == [
+        (ITEM, D("2018-12"), "658 of 830 km", "corrected", "the source says 568"),
+        (ITEM, D("2018-12"), "568 of 830 km", "withdrawn", "another border"),
+    ]
+    assert len(corrections_table(ledger, "2019-12-31").rows) == 1
+    assert corrections_table(ledger, "2019-05-31").rows == ()
+
+
+def test_the_single_page_report_and_the_card_show_figure_corrections() -> None:
+    from claimtrack.report.card import card
+    from claimtrack.report.page import html_report
+
+    ledger, _, new = _corrected_twice()
+    page = html_report(ledger, "2021")
+    assert 'id="corrections"' in page and "658 of 830 km" in page and "another border" in page
+    assert 'id="corrections"' not in html_report(misread()[0], "2021")
+    shown = card(ledger, ITEM, "2021")
+    assert f"CORRECTED 2019-06-01 by {new}: the source says 568" in shown
+    assert "WITHDRAWN 2020-02-01: another border" in shown
+    assert "corrected" in next(line for line in shown.splitlines() if "flags" in line)
+
+
+def test_the_site_item_page_lists_figure_corrections() -> None:
+    pytest.importorskip("jinja2")
+    from claimtrack.report.site import site_files
+
+    ledger, _, _ = _corrected_twice()
+    page = site_files(ledger, "2021-01-01")[f"commitment-{ITEM}.html"].decode()
+    page = re.sub(r"<[^>]+>", "", page)  # the text, without its <time> tags
+    assert "the progress figure of 2018-12 (658 of 830 km) was corrected: the source says" in page
+    assert "(568 of 830 km) was withdrawn: another border" in page
+    earlier = site_files(ledger, "2019-12-31")[f"commitment-{ITEM}.html"].decode()
+    assert "was corrected: the source says 568" in earlier and "another border" not in earlier

@@ -35,9 +35,11 @@ from claimtrack.changeset.reading import Spot
 from claimtrack.changeset.texts import ArchivedTexts
 from claimtrack.errors import (
     ClaimtrackError,
+    InvalidArgument,
     InvalidLedger,
     OperationRefused,
     Problem,
+    ProgressCorrectionRefused,
     TransitionRefused,
     UnknownId,
 )
@@ -131,8 +133,12 @@ def apply_one_by_one(
             problems.extend(_located_problems(ledger, operation, spot, error.problems))
         except OperationRefused as error:
             problems.append(spot.problem(error.field, str(error)))
+        except ProgressCorrectionRefused as error:
+            problems.append(spot.problem(f".{error.field}", str(error)))
         except TransitionRefused as error:
             problems.append(spot.problem(".status", str(error)))
+        except InvalidArgument as error:
+            problems.append(spot.problem(f".{error.name}", str(error)))
         except UnknownId as error:
             problems.append(spot.problem(_field_holding(operation, error.record_id), str(error)))
         except ClaimtrackError as error:

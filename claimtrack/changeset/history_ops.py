@@ -1,4 +1,5 @@
-"""The history operations of a changeset: check, progress, correct, withdraw.
+"""The history operations of a changeset: check, progress, correct, withdraw (an entry or a
+figure).
 
 Each calls the Ledger's own update (``record_check``, ``add_progress``, ``correct``,
 ``withdraw``), the same functions ``claimtrack check``, ``progress``, ``correct`` and
@@ -12,6 +13,7 @@ from typing import Any
 from claimtrack.amend import _status
 from claimtrack.changeset.operations import Check, Correct, Progress, Withdraw
 from claimtrack.changeset.texts import ArchivedTexts
+from claimtrack.errors import UnknownId
 from claimtrack.ledger import Ledger
 from claimtrack.model import Progress as ProgressFigure
 
@@ -61,7 +63,7 @@ def _progress(ledger: Ledger, op: Progress, texts: ArchivedTexts) -> tuple[Ledge
 
 
 def _correct(ledger: Ledger, op: Correct, texts: ArchivedTexts) -> tuple[Ledger, str]:
-    item, _ = ledger.entry(op.entry)
+    item = ledger.item_of(op.entry)
     status = None if op.status is None else _status(ledger, item.id, op.status)
     updated = ledger.correct(
         op.entry,
@@ -71,14 +73,26 @@ def _correct(ledger: Ledger, op: Correct, texts: ArchivedTexts) -> tuple[Ledger,
         date=op.date,
         evidence=op.evidence or None,
         note=op.note,
+        value=op.value,
+        of=op.of,
+        unit=op.unit,
     )
-    return updated, f"{item.id}: entry {op.entry} corrected on {op.on}"
+    return updated, f"{item.id}: {_noun(ledger, op.entry)} {op.entry} corrected on {op.on}"
 
 
 def _withdraw(ledger: Ledger, op: Withdraw, texts: ArchivedTexts) -> tuple[Ledger, str]:
-    item, _ = ledger.entry(op.entry)
+    item = ledger.item_of(op.entry)
     updated = ledger.withdraw(op.entry, on=op.on, reason=op.reason)
-    return updated, f"{item.id}: entry {op.entry} withdrawn on {op.on}"
+    return updated, f"{item.id}: {_noun(ledger, op.entry)} {op.entry} withdrawn on {op.on}"
+
+
+def _noun(ledger: Ledger, record_id: str) -> str:
+    """``figure`` for a progress figure's id, else ``entry``."""
+    try:
+        ledger.figure(record_id)
+    except UnknownId:
+        return "entry"
+    return "figure"
 
 
 HISTORY_HANDLERS: dict[type, Any] = {

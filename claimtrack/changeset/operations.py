@@ -234,7 +234,9 @@ class Progress(Quoting):
 
 @frozen(kw_only=True)
 class Correct:
-    """Supersede a history entry, with the reason; the original stays in the file."""
+    """Supersede a history entry or a progress figure (``entry`` is either id), with the reason;
+    the original stays in the file. ``status`` is an entry's; ``value``, ``of``, ``unit`` a
+    figure's."""
 
     OP: ClassVar[str] = "correct"
     entry: str
@@ -244,11 +246,15 @@ class Correct:
     date: PartialDate | None = None
     evidence: tuple[str, ...] = ()
     note: str | None = None
+    value: float | None = None
+    of: float | None = None
+    unit: str | None = None
 
 
 @frozen(kw_only=True)
 class Withdraw:
-    """Withdraw a history entry, with the reason; the original stays in the file."""
+    """Withdraw a history entry or a progress figure, with the reason; the original stays in the
+    file."""
 
     OP: ClassVar[str] = "withdraw"
     entry: str

@@ -161,15 +161,14 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     (
         "correct",
         "history",
-        "correct a history entry (its status, date or evidence), in the ledger file "
-        "itself;\n"
-        "the original stays in the file, superseded, with the correction's date and "
-        "reason",
+        "correct a history entry (its status, date or evidence) or a progress figure (its\n"
+        "value, total, unit, date or evidence), in the ledger file itself; the original\n"
+        "stays in the file, superseded, with the correction's date and reason",
     ),
     (
         "withdraw",
         "history",
-        "withdraw a history entry recorded by mistake, in the ledger file itself;\n"
+        "withdraw a history entry or progress figure recorded by mistake, in the file itself;\n"
         "it leaves the history and stays in the file with the withdrawal's date and "
         "reason",
     ),

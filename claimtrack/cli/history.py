@@ -14,32 +14,54 @@ from typing import Any
 from claimtrack import amend
 from claimtrack.cli.options import EXIT_OK, STATUS_NAMES, Commands, day, emit, open_ledger
 from claimtrack.cli.updates import new_evidence, update_options, updates_texts
-from claimtrack.errors import UnknownId
+from claimtrack.errors import InvalidArgument, UnknownId, UsageError
 from claimtrack.ledger import Ledger
 from claimtrack.lifecycle import Stance
-from claimtrack.model import Check, Claim, Commitment, Correction, Credibility
+from claimtrack.model import (
+    Check,
+    Claim,
+    Commitment,
+    Correction,
+    Credibility,
+    Progress,
+    ProgressCorrection,
+)
 from claimtrack.report.table import Table
 
 __all__ = ["register"]
 
 
 def _correct(args: argparse.Namespace) -> int:
-    """Correct an entry; print the replacement's id and what it now says."""
+    """Correct an entry or a figure; print the replacement's id and what it now says."""
     new = new_evidence(args)
-    ledger = amend.correct(
-        args.ledger,
-        args.entry,
-        on=args.on,
-        reason=args.reason,
-        status=args.status,
-        date=args.date,
-        evidence=args.evidence,
-        new=new,
-        note=args.note,
-        texts=updates_texts(args),
-        timeout=args.wait,
-    )
+    try:
+        ledger = amend.correct(
+            args.ledger,
+            args.entry,
+            on=args.on,
+            reason=args.reason,
+            status=args.status,
+            date=args.date,
+            evidence=args.evidence,
+            new=new,
+            note=args.note,
+            value=args.value,
+            of=args.of,
+            unit=args.unit,
+            texts=updates_texts(args),
+            timeout=args.wait,
+        )
+    except InvalidArgument as error:
+        if not error.expected.startswith(_NOT_FOR):  # a flag of the other kind of id
+            raise
+        raise UsageError(
+            f"--{error.name} does not apply to {error.expected.removeprefix(_NOT_FOR)}"
+        ) from None
     item, correction = _correction(ledger, args.entry)
+    if isinstance(correction, ProgressCorrection):
+        _, now = ledger.figure(str(correction.replacement))
+        print(f"{item.id}: {args.entry} corrected by {now.id}: {_figure_text(now)}")
+        return EXIT_OK
     _, replacement = ledger.entry(str(correction.replacement))
     print(
         f"{item.id}: {args.entry} corrected by {replacement.id}:"
@@ -48,20 +70,42 @@ def _correct(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+#: How ``Ledger.correct`` words a field the kind of id given does not have.
+_NOT_FOR = "None for "
+
+
+def _figure_text(observation: Progress) -> str:
+    """``568 of 830 km: 68% (2018-12)``: the figure itself, then as reports show it."""
+    from claimtrack.report.learned import figure
+
+    of = "" if observation.of is None else f" of {observation.of:g}"
+    return f"{observation.value:g}{of} {observation.unit}: {figure(observation)}"
+
+
 def _withdraw(args: argparse.Namespace) -> int:
     ledger = amend.withdraw(
         args.ledger, args.entry, on=args.on, reason=args.reason, timeout=args.wait
     )
-    item, _ = _correction(ledger, args.entry)
+    item, correction = _correction(ledger, args.entry)
+    if isinstance(correction, ProgressCorrection) and isinstance(item, Commitment):
+        left = item.progress
+        now = f"latest figure {_figure_text(left[-1])}" if left else "no figure left"
+        print(f"{item.id}: {args.entry} withdrawn; {now}")
+        return EXIT_OK
     print(f"{item.id}: {args.entry} withdrawn; now {item.history[-1].status.value}")
     return EXIT_OK
 
 
-def _correction(ledger: Ledger, entry: str) -> tuple[Commitment | Claim, Correction[Any]]:
-    """The item and the correction that superseded ``entry``."""
+def _correction(
+    ledger: Ledger, entry: str
+) -> tuple[Commitment | Claim, Correction[Any] | ProgressCorrection]:
+    """The item and the correction that superseded ``entry`` (a history entry or a figure)."""
     items: list[Commitment | Claim] = [*ledger.commitments, *ledger.claims]
     for item in items:
-        corrections: Sequence[Correction[Any]] = item.corrections
+        corrections: Sequence[Correction[Any] | ProgressCorrection] = (
+            *item.corrections,
+            *getattr(item, "progress_corrections", ()),
+        )
         for correction in corrections:
             if correction.superseded.id == entry:
                 return item, correction
@@ -134,12 +178,20 @@ def _history(args: argparse.Namespace) -> int:
     lines = ledger.audit(args.item)
     rows = [(ln.id, ln.date, ln.status, ln.basis, ln.state, ln.note) for ln in lines]
     item = ledger.item(args.item)
-    for observation in getattr(item, "progress", ()):
+    figures = [(p, "") for p in getattr(item, "progress", ())]
+    for fix in getattr(item, "progress_corrections", ()):
+        if fix.replacement is None:
+            figures.append((fix.superseded, f"withdrawn {fix.on}: {fix.reason}"))
+        else:
+            figures.append(
+                (fix.superseded, f"corrected {fix.on} by {fix.replacement}: {fix.reason}")
+            )
+    for observation, state in figures:
         basis = ", ".join(observation.evidence)
         if observation.check is not None:
             basis = f"check {observation.check.on}: searched {observation.check.searched}"
         shown = f"progress {figure(observation)}"
-        rows.append((str(observation.id), observation.date.edtf, shown, basis, "", ""))
+        rows.append((str(observation.id), observation.date.edtf, shown, basis, state, ""))
     if item.untracked is not None:  # a marker, not a status: the tracker stopped listing it
         marker = "not a status: the tracker it was imported from stopped listing it"
         rows.append(("", item.untracked.edtf, "no longer tracked", "", marker, ""))
@@ -167,15 +219,18 @@ def register(commands: Commands) -> None:
     correct = commands.add(
         "correct",
         _correct,
-        "correct a history entry (its status, date or evidence), in the ledger file itself;\n"
-        "the original stays in the file, superseded, with the correction's date and reason",
+        "correct a history entry (its status, date or evidence) or a progress figure (its\n"
+        "value, total, unit, date or evidence), in the ledger file itself; the original\n"
+        "stays in the file, superseded, with the correction's date and reason",
         "claimtrack correct --ledger my.json h-53b53c3e04 --on 2024-03-05 \\\n"
         "      --reason 'the report was about another crossing' --status stalled",
         as_of=False,
         table=False,
         ledger="write",
     )
-    correct.add_argument("entry", metavar="ENTRY_ID", help="a history entry id (h-...)")
+    correct.add_argument(
+        "entry", metavar="ENTRY_ID", help="a history entry id (h-...) or a figure's (p-...)"
+    )
     correct.add_argument("--on", required=True, type=day, metavar="DATE", help="correction date")
     correct.add_argument("--reason", required=True, metavar="TEXT", help="why it was wrong")
     correct.add_argument(
@@ -183,13 +238,16 @@ def register(commands: Commands) -> None:
     )
     correct.add_argument("--date", type=day, metavar="DATE", help="the right date of the entry")
     correct.add_argument("--note", metavar="TEXT", help="the entry's new note")
+    correct.add_argument("--value", type=_number, metavar="N", help="a figure's right value")
+    correct.add_argument("--of", type=_number, metavar="TOTAL", help="a figure's right total")
+    correct.add_argument("--unit", metavar="UNIT", help="a figure's right unit")
     _quote_options(correct)
     update_options(correct)
 
     withdraw = commands.add(
         "withdraw",
         _withdraw,
-        "withdraw a history entry recorded by mistake, in the ledger file itself;\n"
+        "withdraw a history entry or progress figure recorded by mistake, in the file itself;\n"
         "it leaves the history and stays in the file with the withdrawal's date and reason",
         "claimtrack withdraw --ledger my.json h-53b53c3e04 --on 2024-03-05 \\\n"
         "      --reason 'recorded against the wrong commitment'",
@@ -197,7 +255,9 @@ def register(commands: Commands) -> None:
         table=False,
         ledger="write",
     )
-    withdraw.add_argument("entry", metavar="ENTRY_ID", help="a history entry id (h-...)")
+    withdraw.add_argument(
+        "entry", metavar="ENTRY_ID", help="a history entry id (h-...) or a figure's (p-...)"
+    )
     withdraw.add_argument("--on", required=True, type=day, metavar="DATE", help="withdrawal date")
     withdraw.add_argument("--reason", required=True, metavar="TEXT", help="why it is withdrawn")
     update_options(withdraw)

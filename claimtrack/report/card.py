@@ -151,10 +151,10 @@ def _item_card(ledger: Ledger, item: Commitment | Claim, as_of: AsOf) -> list[st
         lines.extend(
             _history_entry(ledger, change, state or ("unusual" if change.id in unusual else ""))
         )
-    if isinstance(item, Commitment) and item.progress:
+    if isinstance(item, Commitment) and (item.progress or item.progress_corrections):
         lines += ["", "Progress"]
-        for figure in item.progress:
-            lines.extend(_figure(ledger, figure))
+        for figure, state in _all_figures(item):
+            lines.extend(_figure(ledger, figure, state))
     cited = {e for change in history for e in change.evidence}
     also = [e for e in item.evidence if e not in cited]
     if also:
@@ -219,8 +219,22 @@ def _figure_text(figure: ProgressFigure) -> str:
     return f"{figure.value:g}{of} {figure.unit} on {figure.date}"
 
 
-def _figure(ledger: Ledger, figure: ProgressFigure) -> list[str]:
+def _all_figures(item: Commitment) -> list[tuple[ProgressFigure, str]]:
+    """Every progress figure the commitment ever had, current and corrected, by date."""
+    rows = [(figure, "") for figure in item.progress]
+    for fix in item.progress_corrections:
+        if fix.replacement is None:
+            rows.append((fix.superseded, f"WITHDRAWN {fix.on}: {fix.reason}"))
+        else:
+            rows.append((fix.superseded, f"CORRECTED {fix.on} by {fix.replacement}: {fix.reason}"))
+    rows.sort(key=lambda row: row[0].date.sort_key())
+    return rows
+
+
+def _figure(ledger: Ledger, figure: ProgressFigure, state: str = "") -> list[str]:
     lines = [f"  {figure.date!s:<12} {_figure_text(figure).rsplit(' on ', 1)[0]}  [{figure.id}]"]
+    if state:
+        lines.extend(_wrap(state, 4))
     if figure.note:
         lines.extend(_wrap(f"note: {figure.note}", 4))
     if figure.check is not None:
@@ -243,7 +257,7 @@ def _flags(ledger: Ledger, item: Commitment | Claim, day: Any) -> list[str]:
     found = [name for name, on in (("overdue", overdue), ("stale", stale)) if on]
     if unusual_entries(item):
         found.append("unusual move")
-    if item.corrections:
+    if item.corrections or getattr(item, "progress_corrections", ()):
         found.append("corrected")
     return found
 

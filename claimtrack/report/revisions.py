@@ -2,7 +2,8 @@
 on a day, for the site's item pages and the single-page report alike.
 
 A progress figure comes from a status entry's measure or from a progress record; a correction
-keeps the entry as it was, with when and why it was corrected or withdrawn. Each is shown only
+keeps the entry (or the progress record) as it was, with when and why it was corrected or
+withdrawn. Each is shown only
 once known by the as-of day (an entry from the day its item's history made it known, a record or
 correction from its own date).
 """
@@ -17,7 +18,14 @@ from attrs import frozen
 
 from claimtrack.dates import PartialDate
 from claimtrack.ledger import AsOf, Ledger, as_day
-from claimtrack.model import Claim, Commitment, Correction, StatusChange
+from claimtrack.model import (
+    Claim,
+    Commitment,
+    Correction,
+    Progress,
+    ProgressCorrection,
+    StatusChange,
+)
 from claimtrack.report.table import Table
 
 __all__ = [
@@ -55,13 +63,20 @@ class Figure:
 @frozen
 class Fix:
     """A correction known by the as-of day: the entry as it was, when and why it was corrected,
-    and whether it was replaced or withdrawn."""
+    and whether it was replaced or withdrawn. For a corrected progress figure, ``figure`` is
+    the figure as it was (``658 of 830 km``) and ``status`` is empty."""
 
     on: PartialDate
     reason: str
     date: PartialDate
     status: str
     withdrawn: bool
+    figure: str | None = None
+
+    @property
+    def was(self) -> str:
+        """What the corrected entry said: its status, or the figure."""
+        return self.figure if self.figure is not None else self.status
 
 
 def known_figures(ledger: Ledger, commitment: Commitment, day: dt.date) -> list[Figure]:
@@ -89,9 +104,10 @@ def known_figures(ledger: Ledger, commitment: Commitment, day: dt.date) -> list[
 
 
 def known_fixes(item: Commitment | Claim, day: dt.date) -> list[Fix]:
-    """Corrections and withdrawals of the item's history known by the day."""
+    """Corrections and withdrawals of the item's history and progress figures known by the day,
+    by the day of the correction."""
     corrections: Sequence[Correction[Any]] = item.corrections
-    return [
+    found = [
         Fix(
             fix.on,
             fix.reason,
@@ -102,6 +118,27 @@ def known_fixes(item: Commitment | Claim, day: dt.date) -> list[Fix]:
         for fix in corrections
         if fix.on.known_by(day)
     ]
+    figures: Sequence[ProgressCorrection] = getattr(item, "progress_corrections", ())
+    if figures:
+        found.extend(
+            Fix(
+                fix.on,
+                fix.reason,
+                fix.superseded.date,
+                "",
+                fix.replacement is None,
+                _as_was(fix.superseded),
+            )
+            for fix in figures
+            if fix.on.known_by(day)
+        )
+        found.sort(key=lambda fix: fix.on.sort_key())
+    return found
+
+
+def _as_was(figure: Progress) -> str:
+    of = "" if figure.of is None else f" of {figure.of:g}"
+    return f"{figure.value:g}{of} {figure.unit}"
 
 
 def progress_table(ledger: Ledger, as_of: AsOf) -> Table:
@@ -129,7 +166,8 @@ def progress_table(ledger: Ledger, as_of: AsOf) -> Table:
 
 
 def corrections_table(ledger: Ledger, as_of: AsOf) -> Table:
-    """Every correction and withdrawal known by the as-of day: the entry as it was, and why."""
+    """Every correction and withdrawal known by the as-of day: the entry (its status) or the
+    progress figure as it was, and why."""
     day = as_day(as_of)
     items: list[Commitment | Claim] = [*ledger.commitments, *ledger.claims]
     rows = tuple(
@@ -137,7 +175,7 @@ def corrections_table(ledger: Ledger, as_of: AsOf) -> Table:
             fix.on,
             item.id,
             fix.date,
-            fix.status,
+            fix.was,
             "withdrawn" if fix.withdrawn else "corrected",
             fix.reason,
         )
