@@ -319,14 +319,13 @@ class Ledger(LedgerHistory):
 
     def overdue(self, as_of: AsOf) -> list[Commitment]:
         """Commitments overdue on the as-of day, by id."""
-        moment, query = Moment.of(as_of), self._query()
-        return [c for c in self.commitments if query.flags(c, moment)[0]]
+        return self._query().overdue(self.commitments, Moment.of(as_of))
 
     def stale(self, as_of: AsOf, *, days: int = 365) -> list[Commitment | Claim]:
         """Commitments and claims with no news for ``days`` days on the as-of day, by id."""
         moment, query = Moment.of(as_of), self._query()
         items: list[Commitment | Claim] = [*self.commitments, *self.claims]
-        return [item for item in items if query.flags(item, moment, stale_days=days)[1]]
+        return query.stale(items, moment, stale_days=days)
 
     def changes_between(
         self, start: AsOf, end: AsOf

@@ -143,6 +143,38 @@ Item = TypeVar("Item", Commitment, Claim)
 Standing = tuple[Item, "StatusChange[Any]", "StatusChange[Any]", "str | None", bool, bool, bool]
 
 
+def _cited_days(
+    item: Commitment | Claim, published: Callable[[str, int], int]
+) -> tuple[list[str], list[int]]:
+    """The evidence ids an item cites (as ``cited_ids``, but an id cited twice may be here
+    twice) and the day each one's source was published (-1: not known)."""
+    ids: list[str] = list(item.evidence)
+    for change in item.history:
+        ids += change.evidence
+    for observation in getattr(item, "progress", ()):
+        ids += observation.evidence
+    return ids, list(map(published, ids, itertools.repeat(-1)))
+
+
+def _latest_by(days: list[int], day: int) -> int:
+    """The latest of these days by ``day`` (-1: none): the latest of all, when that one is."""
+    latest = max(days, default=-1)
+    if latest > day:
+        latest = max([known for known in days if known <= day], default=-1)
+    return latest
+
+
+def _overdue(item: Commitment | Claim, status: Status, day: int) -> bool:
+    """An open commitment whose due date has surely passed by the day (an ordinal)."""
+    due = getattr(item, "due", None)
+    return due is not None and status in _OPEN and due._ordinals[1] < day
+
+
+def _quiet(last: int, day: int, stale_days: int) -> bool:
+    """Whether the last news (an ordinal; -1: none) is more than ``stale_days`` before the day."""
+    return last >= 0 and day - last > stale_days
+
+
 class Index:
     """The as-of index of one ledger, filled item by item as queries need it."""
 
@@ -216,12 +248,16 @@ class Index:
 
     def last_activity(self, item: Commitment | Claim, moment: Moment) -> dt.date | None:
         """The last day, by the moment, on which news of an item became known."""
-        day = moment.ordinal
-        published = self.published()
-        known = list(self.known(item))
-        known.extend(p for e in self.cited(item) if (p := published.get(e)) is not None)
-        last = max((k for k in known if k <= day), default=None)
-        return None if last is None else dt.date.fromordinal(last)
+        last = self._last_news(item, moment.ordinal)
+        return None if last < 0 else dt.date.fromordinal(last)
+
+    def _last_news(self, item: Commitment | Claim, day: int, latest: int | None = None) -> int:
+        """``last_activity`` as an ordinal (-1: none): the latest of the entries' known-from
+        days and the cited sources' publications by the day (``latest``, if known already)."""
+        if latest is None:
+            latest = _latest_by(_cited_days(item, self.published().get)[1], day)
+        known = self._known.get(item.id) or self.known(item)
+        return max(max([k for k in known if k <= day], default=-1), latest)
 
     def latest_evidence(self, item: Commitment | Claim, moment: Moment) -> Evidence | None:
         """The cited evidence whose source was published last by the moment (ties: by id)."""
@@ -241,17 +277,35 @@ class Index:
         current = self.status(item, moment)
         if current is None:
             return (False, False)
-        due = getattr(item, "due", None)
-        overdue = (
-            due is not None
-            and current.status in OPEN_COMMITMENT_STATUSES
-            and due.latest < moment.day
-        )
-        stale = False
-        if current.status in _UNSETTLED:
-            last = self.last_activity(item, moment)
-            stale = last is not None and (moment.day - last).days > stale_days
-        return (overdue, stale)
+        status, day = current.status, moment.ordinal
+        stale = status in _UNSETTLED and _quiet(self._last_news(item, day), day, stale_days)
+        return (_overdue(item, status, day), stale)
+
+    def overdue(self, commitments: Iterable[Commitment], moment: Moment) -> list[Commitment]:
+        """The commitments overdue at the moment, in order: the due date first (most have
+        none, or a later one), the status only then."""
+        day = moment.ordinal
+        return [
+            commitment
+            for commitment in commitments
+            if commitment.due is not None
+            and commitment.due._ordinals[1] < day
+            and (current := self.status(commitment, moment)) is not None
+            and current.status in _OPEN
+        ]
+
+    def stale(
+        self, items: Iterable[Commitment | Claim], moment: Moment, *, stale_days: int = 365
+    ) -> list[Commitment | Claim]:
+        """The items stale at the moment (see ``flags``), in order."""
+        day = moment.ordinal
+        return [
+            item
+            for item in items
+            if (current := self.status(item, moment)) is not None
+            and current.status in _UNSETTLED
+            and _quiet(self._last_news(item, day), day, stale_days)
+        ]
 
     def standings(
         self, items: Iterable[Item], moment: Moment, *, stale_days: int = 365
@@ -265,8 +319,8 @@ class Index:
         looked up twice."""
         day = moment.ordinal
         published = self.published().get
-        keys_all, known_all = self._keys, self._known
-        bisect_right, repeat = bisect.bisect_right, itertools.repeat
+        keys_all = self._keys
+        bisect_right = bisect.bisect_right
         for item in items:
             keys = keys_all.get(item.id)
             if keys is None:
@@ -281,30 +335,18 @@ class Index:
             while began > 0 and history[began - 1].status is status:
                 began -= 1
             unusual = position > 0 and is_unusual_move(history[position - 1], current)
-            ids: list[str] = list(item.evidence)  # cited_ids, an id cited twice maybe twice
-            for change in history:
-                ids += change.evidence
-            for observation in getattr(item, "progress", ()):
-                ids += observation.evidence
-            days = list(map(published, ids, repeat(-1)))  # -1: a source of unknown date
-            # The latest publication by the day: the latest of all, when that one is by then.
-            latest = max(days, default=-1)
-            if latest > day:
-                latest = max([known for known in days if known <= day], default=-1)
+            ids, days = _cited_days(item, published)
+            latest = _latest_by(days, day)
             if latest < 0:
                 evidence_id = None
             elif days.count(latest) == 1:
                 evidence_id = ids[days.index(latest)]
             else:  # published the same day: the largest id, as ``latest_evidence`` takes
                 evidence_id = max(e for d, e in zip(days, ids, strict=True) if d == latest)
-            due = getattr(item, "due", None)
-            overdue = due is not None and status in _OPEN and due._ordinals[1] < day
-            stale = False
-            if status in _UNSETTLED:  # last_activity: the latest news known by the day
-                known = known_all.get(item.id) or self.known(item)
-                last = max([known_day for known_day in known if known_day <= day], default=-1)
-                last = max(last, latest)
-                stale = last >= 0 and day - last > stale_days
+            overdue = _overdue(item, status, day)
+            stale = status in _UNSETTLED and _quiet(
+                self._last_news(item, day, latest), day, stale_days
+            )
             yield (item, current, history[began], evidence_id, overdue, stale, unusual)
 
     def changes_between(

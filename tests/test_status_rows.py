@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from claimtrack import datasets
 from claimtrack.dates import PartialDate
 from claimtrack.ledger import Ledger
-from claimtrack.lifecycle import PAM_LEVELS
+from claimtrack.lifecycle import OPEN_COMMITMENT_STATUSES, PAM_LEVELS, ClaimStatus
 from claimtrack.report import COMMITMENT_COLUMNS, claim_table, status_table
 from claimtrack.report.status import basis, flags, names, progress
 from claimtrack.report.table import Cell, cells
@@ -125,3 +125,52 @@ def test_any_ledger_rows_are_the_per_item_answers(
         assert list(table.rows) == _commitment_rows(ledger, day, stale_days)
         claims = claim_table(ledger, day, stale_days=stale_days)
         assert list(claims.rows) == _claim_rows(ledger, day, stale_days)
+
+
+#: Open commitments and claims not yet settled either way: what can go stale.
+UNSETTLED = OPEN_COMMITMENT_STATUSES | {
+    ClaimStatus.UNVERIFIED,
+    ClaimStatus.DISPUTED,
+    ClaimStatus.UNVERIFIABLE,
+}
+
+
+def _last_news(ledger: Ledger, item_id: str, day: dt.date) -> dt.date | None:
+    """The definition of the last activity, read afresh: the latest day by ``day`` among the
+    entries' known-from days and the publications of the sources the item cites."""
+    item = ledger.item(item_id)
+    days = [ledger.known_from(item_id, p) for p in range(len(item.history))]
+    for evidence in ledger.evidence_for(item_id):
+        published = ledger.evidence_date(evidence)
+        if published is not None:
+            days.append(published.latest)
+    return max((d for d in days if d <= day), default=None)
+
+
+@settings(max_examples=60, deadline=None)
+@given(ledgers(max_items=4, every_stance=True), st.data())
+def test_overdue_and_stale_are_their_definitions(ledger: Ledger, data: st.DataObject) -> None:
+    """``overdue`` (an open commitment past its due date), ``stale`` (an open commitment or
+    unsettled claim with no news for ``stale_days``) and ``last_activity`` say what their
+    definitions say, item by item, on the days that matter (and with ``stale_days`` exactly
+    an item's days without news, or one less)."""
+    candidates = _days_that_matter(ledger) or [dt.date(2020, 1, 1)]
+    items = [*ledger.commitments, *ledger.claims]
+    for day in data.draw(st.lists(st.sampled_from(candidates), min_size=1, max_size=4)):
+        last = {item.id: _last_news(ledger, item.id, day) for item in items}
+        quiet = {(day - news).days for news in last.values() if news is not None}
+        stale_days = data.draw(st.sampled_from(sorted({0, 365} | quiet | {q - 1 for q in quiet})))
+        overdue, stale = [], []
+        for item in items:
+            assert ledger.last_activity(item.id, day) == last[item.id]
+            current = ledger.status_as_of(item.id, day)
+            if current is None:
+                continue
+            due = getattr(item, "due", None)
+            if due is not None and current.status in OPEN_COMMITMENT_STATUSES and due.latest < day:
+                overdue.append(item)
+            news = last[item.id]
+            if current.status in UNSETTLED and news is not None and (day - news).days > stale_days:
+                stale.append(item)
+        assert ledger.overdue(day) == overdue
+        assert ledger.stale(day, days=stale_days) == stale

@@ -147,6 +147,10 @@ _FLAGS: dict[tuple[bool, bool, bool], tuple[str, ...]] = {
 }
 
 
+#: Each commitment status's cell and PAM level.
+_SHOWN = {status: (status.value, PAM_LEVELS[status]) for status in CommitmentStatus}
+
+
 def _shape(table: Table, columns: Sequence[str] | None, sort: str | None) -> Table:
     """The table with only the chosen columns, in that order, sorted by one column if asked."""
     for name in [*(columns or ()), *([sort] if sort else [])]:
@@ -197,8 +201,8 @@ def status_table(
         for commitment, current, began, evidence, overdue, stale, unusual in row.standings(
             selected
         ):
-            standing = current.status
-            if wanted is not None and standing != wanted:
+            status_cell, pam = _SHOWN[current.status]
+            if wanted is not None and current.status != wanted:
                 continue
             if commitment.progress:
                 figure = row.progress(commitment)
@@ -211,9 +215,9 @@ def status_table(
                     commitment.agreement or None,
                     commitment.category or None,
                     names.get(commitment.obligors) or row.names(commitment.obligors),
-                    standing.value,
+                    status_cell,
                     began.date,
-                    PAM_LEVELS[standing],
+                    pam,
                     row.basis(current, evidence),
                     _FLAGS[overdue, stale, unusual],
                 )

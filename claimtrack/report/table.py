@@ -81,7 +81,7 @@ def text_cell(value: Cell) -> str:
     if isinstance(value, float):
         return f"{value:.1f}"
     if isinstance(value, PartialDate):
-        return f"{value}*" if value.inferred else str(value)
+        return _date_text(value)
     if isinstance(value, tuple):
         return "; ".join(value)
     return str(value)
@@ -391,9 +391,16 @@ def _column_text(column: Sequence[Cell]) -> Sequence[str]:
         return [value or "" for value in column]  # type: ignore[misc]  # "" stays ""
     if types == {tuple}:
         return list(map("; ".join, column))  # type: ignore[arg-type]
-    if types == {int}:
-        return list(map(str, column))
+    if types <= {int, type(None)}:  # counts, levels: not bool, a type of its own
+        return ["" if value is None else str(value) for value in column]
+    if types <= {PartialDate, type(None)}:
+        return ["" if date is None else _date_text(date) for date in column]  # type: ignore[arg-type]
     return list(map(text_cell, column))
+
+
+def _date_text(date: PartialDate) -> str:
+    """A date at its precision; ``*`` marks an inferred one (as ``text_cell``)."""
+    return date.edtf + "*" if date.inferred else date.edtf
 
 
 def _plain_text(headers: Sequence[str], columns: Sequence[Sequence[str]]) -> bool:
