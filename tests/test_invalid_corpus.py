@@ -173,7 +173,7 @@ def test_lines_are_found_only_on_the_error_path(monkeypatch: pytest.MonkeyPatch)
     def refuse(*args: object) -> object:
         raise AssertionError("line numbers computed for a valid ledger")
 
-    monkeypatch.setattr("claimtrack.codec.reading.with_lines", refuse)
+    monkeypatch.setattr("claimtrack._locate.with_lines", refuse)  # imported when needed
     assert len(claimtrack.load(CORPUS / "valid_base.json")) == 15
     with pytest.raises(AssertionError, match="line numbers computed"):
         claimtrack.load(CORPUS / "unknown_status.json")

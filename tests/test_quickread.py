@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,8 @@ def reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
     """Runs a test once with each quick reader."""
     if request.param == "stdlib":
         monkeypatch.setattr(jsontext, "USE_MSGSPEC", False)
+    else:
+        monkeypatch.setattr(jsontext, "MSGSPEC_FROM", 0)  # msgspec for texts of any length
     return str(request.param)
 
 
@@ -195,8 +198,8 @@ def test_loads_is_the_same_whichever_way_it_reads(
     text = json.dumps(document, indent=indent, ensure_ascii=False)
     outcomes = []
     for use_msgspec, quick in [(True, True), (False, True), (False, False)]:
-        saved = (jsontext.USE_MSGSPEC, reading.quick_parse)
-        jsontext.USE_MSGSPEC = use_msgspec
+        saved = (jsontext.USE_MSGSPEC, jsontext.MSGSPEC_FROM, reading.quick_parse)
+        jsontext.USE_MSGSPEC, jsontext.MSGSPEC_FROM = use_msgspec, 0
         if not quick:
             reading.quick_parse = lambda *args, **kwargs: None  # type: ignore[assignment]
         try:
@@ -204,7 +207,7 @@ def test_loads_is_the_same_whichever_way_it_reads(
         except InvalidLedger as error:
             outcomes.append(("invalid", error.lines))
         finally:
-            jsontext.USE_MSGSPEC, reading.quick_parse = saved
+            jsontext.USE_MSGSPEC, jsontext.MSGSPEC_FROM, reading.quick_parse = saved
     assert outcomes[0] == outcomes[1] == outcomes[2]
 
 
@@ -338,3 +341,16 @@ def test_a_file_changed_before_its_lines_are_found_gets_none(
     assert len(reads) == 1
     [problem] = changed.value.problems
     assert "no-such-source" in problem.message and problem.line is None
+
+
+def test_msgspec_is_imported_only_for_a_large_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text shorter than MSGSPEC_FROM is read without importing msgspec (its import costs
+    more than it saves there); a longer one, or any text once msgspec is imported, with it."""
+    monkeypatch.delitem(sys.modules, "msgspec")
+    small = b"[" + b" " * (jsontext.MSGSPEC_FROM - 3) + b"]"
+    assert not jsontext._msgspec_pays(small)
+    assert jsontext._msgspec_pays(small + b" ")
+    assert jsontext.quick_parse(small, parse_float=float, parse_constant=float) == ([], 0)
+    assert "msgspec" not in sys.modules
+    monkeypatch.setitem(sys.modules, "msgspec", msgspec)
+    assert jsontext._msgspec_pays(b"[]")

@@ -14,7 +14,6 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from claimtrack._locate import with_lines
 from claimtrack.codec.documents import build, without_gc
 from claimtrack.errors import InvalidLedger, MalformedLedger, Problem
 from claimtrack.jsontext import JsonProblem, parse, quick_parse
@@ -85,6 +84,8 @@ def _text(text: str | bytes) -> str:
 def _problem(error: JsonProblem, text: str) -> MalformedLedger:
     problem = Problem(error.path, error.message, error.line)
     if error.line is None and "\n" in text:
+        from claimtrack._locate import with_lines  # the error path only
+
         [problem] = with_lines(text, [problem])
     return MalformedLedger([problem])
 
@@ -154,4 +155,6 @@ def loads_owned(held: list[str | bytes], *, again: Callable[[], bytes | None] | 
             whole = _text(found)
             if "\n" not in whole:
                 raise
+            from claimtrack._locate import with_lines
+
             raise type(error)(with_lines(whole, error.problems), headline=error.headline) from None
