@@ -381,3 +381,15 @@ def test_the_site_item_page_lists_figure_corrections() -> None:
     assert "(568 of 830 km) was withdrawn: another border" in page
     earlier = site_files(ledger, "2019-12-31")[f"commitment-{ITEM}.html"].decode()
     assert "was corrected: the source says 568" in earlier and "another border" not in earlier
+
+
+def test_the_learned_digest_has_a_row_for_a_figure_corrected_in_between() -> None:
+    from claimtrack.report.learned import learned
+
+    ledger, wrong, new = _corrected_twice()
+    rows = learned(ledger, "2019-05-31", "2019-12-31").rows
+    assert ("2019-06-01", "corrected", ITEM, f"{wrong} corrected: the source says 568") in rows
+    assert not any(new in row[3] and "withdrawn" in row[3] for row in rows)  # not yet
+    later = learned(ledger, "2019-12-31", "2020-12-31").rows
+    assert ("2020-02-01", "withdrawn", ITEM, f"{new} withdrawn: another border") in later
+    assert not any(wrong in row[3] for row in later)  # learned before: no row again

@@ -13,7 +13,14 @@ from typing import Any
 
 from claimtrack.knowledge import entry_known_day
 from claimtrack.ledger import AsOf, Ledger, as_day
-from claimtrack.model import Claim, Commitment, Correction, Progress, StatusChange
+from claimtrack.model import (
+    Claim,
+    Commitment,
+    Correction,
+    Progress,
+    ProgressCorrection,
+    StatusChange,
+)
 from claimtrack.report.table import Table
 
 __all__ = ["figure", "learned"]
@@ -54,14 +61,11 @@ def learned(ledger: Ledger, known_from: AsOf, known_to: AsOf) -> Table:
                 what += f": {change.note}"
             rows.append((_day(change, published), kind, item.id, what))
         corrections: Sequence[Correction[Any]] = item.corrections
-        old = {c.superseded.id for c in (earlier.corrections if earlier else ())}
-        for correction in corrections:
-            if correction.superseded.id in old:
-                continue
-            done = "withdrawn" if correction.replacement is None else "corrected"
-            what = f"{correction.superseded.id} {done}: {correction.reason}"
-            rows.append((str(correction.on), done, item.id, what))
+        rows.extend(_fixes(item.id, corrections, earlier.corrections if earlier else ()))
         if isinstance(item, Commitment):
+            was = earlier if isinstance(earlier, Commitment) else None
+            figures = was.progress_corrections if was else ()
+            rows.extend(_fixes(item.id, item.progress_corrections, figures))
             known = {p.id for p in earlier.progress} if isinstance(earlier, Commitment) else set()
             for observation in item.progress:
                 if observation.id not in known:
@@ -71,6 +75,23 @@ def learned(ledger: Ledger, known_from: AsOf, known_to: AsOf) -> Table:
     rows.sort(key=lambda row: (row[0], row[2], row[1]))
     title = f"Learned after {first} and by {last}"
     return Table(("known", "change", "item", "what"), tuple(rows), title=title)
+
+
+def _fixes(
+    item_id: str,
+    corrections: Sequence[Correction[Any] | ProgressCorrection],
+    earlier: Sequence[Correction[Any] | ProgressCorrection],
+) -> list[tuple[str, str, str, str]]:
+    """A row for each correction (of an entry or a figure) not among the ``earlier`` ones."""
+    old = {c.superseded.id for c in earlier}
+    rows = []
+    for correction in corrections:
+        if correction.superseded.id in old:
+            continue
+        done = "withdrawn" if correction.replacement is None else "corrected"
+        what = f"{correction.superseded.id} {done}: {correction.reason}"
+        rows.append((str(correction.on), done, item_id, what))
+    return rows
 
 
 def _day(entry: StatusChange[Any] | Progress, published: dict[str, int]) -> str:
