@@ -10,6 +10,7 @@ import re
 import attrs
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimtrack import (
     Commitment,
@@ -29,9 +30,10 @@ from claimtrack import (
     dumps,
     loads,
 )
+from claimtrack._registry import COMMITMENTS
 from claimtrack.errors import InvalidArgument, ProgressCorrectionRefused
 from claimtrack.revisions import corrected_progress
-from claimtrack.rules import surely_valid
+from claimtrack.rules import explain, surely_valid
 from tests.strategies import corrected_ledgers
 
 D = PartialDate.parse
@@ -393,3 +395,55 @@ def test_the_learned_digest_has_a_row_for_a_figure_corrected_in_between() -> Non
     later = learned(ledger, "2019-12-31", "2020-12-31").rows
     assert ("2020-02-01", "withdrawn", ITEM, f"{new} withdrawn: another border") in later
     assert not any(wrong in row[3] for row in later)  # learned before: no row again
+
+
+# -- the fast check and the explanation agree -------------------------------------------------
+
+
+def _broken_figure_corrections(
+    ledger: Ledger, data: st.DataObject
+) -> dict[str, tuple[object, ...]]:
+    """The ledger's collections with one figure correction broken one way (its reason blank,
+    its day moved, its replacement gone or unknown, its figure back in progress, its evidence
+    unknown), or left as it was."""
+    collections: dict[str, tuple[object, ...]] = {k: tuple(v) for k, v in ledger._views.items()}
+    fixed = [c for c in ledger.commitments if c.progress_corrections]
+    if not fixed:
+        return collections
+    commitment = data.draw(st.sampled_from(fixed))
+    corrections = list(commitment.progress_corrections)
+    position = data.draw(st.integers(0, len(corrections) - 1))
+    chosen = corrections[position]
+    how = data.draw(st.sampled_from(["reason", "on", "replacement", "back", "evidence", "none"]))
+    progress = commitment.progress
+    if how == "reason":
+        corrections[position] = attrs.evolve(chosen, reason=" ")
+    elif how == "on":
+        corrections[position] = attrs.evolve(
+            chosen, on=data.draw(st.sampled_from([D("1990"), D("2090")]))
+        )
+    elif how == "replacement":
+        corrections[position] = attrs.evolve(
+            chosen, replacement=data.draw(st.sampled_from([None, "p-elsewhere"]))
+        )
+    elif how == "back":
+        progress = (*progress, chosen.superseded)
+    elif how == "evidence":
+        ghost = attrs.evolve(chosen.superseded, evidence=("ev-ghost",))
+        corrections[position] = attrs.evolve(chosen, superseded=ghost)
+    changed = attrs.evolve(commitment, progress=progress, progress_corrections=tuple(corrections))
+    collections[COMMITMENTS.name] = tuple(
+        changed if c.id == commitment.id else c for c in ledger.commitments
+    )
+    return collections
+
+
+@settings(max_examples=40, deadline=None)
+@given(corrected_ledgers(), st.data())
+def test_the_fast_check_of_figure_corrections_agrees_with_its_explanation(
+    ledger: Ledger, data: st.DataObject
+) -> None:
+    """Whatever is broken in a figure correction, the fast check passes exactly when the
+    explanation finds no problem (so no broken file loads by the fast path)."""
+    collections = _broken_figure_corrections(ledger, data)
+    assert surely_valid(collections) == (explain(collections) == [])  # type: ignore[arg-type]
