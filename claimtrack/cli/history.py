@@ -234,10 +234,10 @@ def register(commands: Commands) -> None:
     correct.add_argument("--on", required=True, type=day, metavar="DATE", help="correction date")
     correct.add_argument("--reason", required=True, metavar="TEXT", help="why it was wrong")
     correct.add_argument(
-        "--status", choices=STATUS_NAMES, metavar="STATUS", help="the right status"
+        "--status", choices=STATUS_NAMES, metavar="STATUS", help="an entry's right status"
     )
-    correct.add_argument("--date", type=day, metavar="DATE", help="the right date of the entry")
-    correct.add_argument("--note", metavar="TEXT", help="the entry's new note")
+    correct.add_argument("--date", type=day, metavar="DATE", help="the right date")
+    correct.add_argument("--note", metavar="TEXT", help="the entry's (or figure's) new note")
     correct.add_argument("--value", type=_number, metavar="N", help="a figure's right value")
     correct.add_argument("--of", type=_number, metavar="TOTAL", help="a figure's right total")
     correct.add_argument("--unit", metavar="UNIT", help="a figure's right unit")
