@@ -40,14 +40,16 @@ import claimtrack
 from benchmarks.triage_ledger import ledger_before, published_order
 from benchmarks.triage_speed import speed
 from claimtrack import Ledger, datasets
-from claimtrack.model import Evidence
+from claimtrack.model import Claim, Commitment, Event, Evidence
 from claimtrack.quotes import anchor, read_source_texts
 from claimtrack.relevance import (
     DEFAULT_MIN_SCORE,
     DEFAULT_RIVAL_SHARE,
+    events,
     profiles,
     scoring,
     sentences,
+    times,
 )
 
 __all__ = ["gold_spans", "ledger_before", "measure", "measure_all"]
@@ -122,8 +124,9 @@ def measure(
     before = ledger_before(ledger, source_id)
     gold = gold_spans(ledger, source_id, text)
     started = time.perf_counter()
+    published = ledger.sources[source_id].published
     suggestions = claimtrack.triage(
-        before, text, top=top, min_score=min_score, rival_share=rival_share
+        before, text, top=top, min_score=min_score, rival_share=rival_share, published=published
     )
     seconds = time.perf_counter() - started
     by_item: dict[str, list[tuple[int, int]]] = {}
@@ -175,7 +178,15 @@ def _why_missed(
     rule left it out (no shared word, the least score, a rival item, or the top ``top``)."""
     if not any(missed.values()):
         return []
-    everything = claimtrack.triage(before, text, top=10**6, min_score=0.0, rival_share=0.0)
+    published = before.sources.get(source_id)
+    everything = claimtrack.triage(
+        before,
+        text,
+        top=10**6,
+        min_score=0.0,
+        rival_share=0.0,
+        published=published.published if published is not None else None,
+    )
     ranked: dict[str, list[claimtrack.Suggestion]] = {}
     best: dict[int, tuple[float, str]] = {}
     for s in everything:
@@ -269,12 +280,23 @@ class Setting:
     min_score: float = DEFAULT_MIN_SCORE
     rival_share: float = DEFAULT_RIVAL_SHARE
     parties: float = profiles.WEIGHTS["parties"]
+    people: float = profiles.WEIGHTS["people"]
+    events: bool = True  # claims and commitments get the events they are about as context
+    whole_events: bool = True  # an event within another the item is about is left out
+    time_weight: float = times.TIME_WEIGHT  # a sentence's time bearing on the item
+    look_back: bool = True  # a follow-up's look back at a commitment's making counts against
     wrapped_lines: bool = True  # a single line break before a lower-case letter continues
     near_copies: bool = True  # a near copy of a better sentence takes no place of an item's
 
 
 SETTINGS = (
     Setting("as shipped"),
+    Setting("no events as context but a commitment's agreement's, as before", events=False),
+    Setting("parts of events too (each meeting of a visit)", whole_events=False),
+    Setting("no times (time weight 0), as before", time_weight=0.0),
+    Setting("times, but no look back", look_back=False),
+    Setting("people weighted 0.1 (not shipped: 0 chosen on the monitor)", people=0.1),
+    Setting("before this round (events and times undone)", events=False, time_weight=0.0),
     Setting("without the rival share (0)", rival_share=0.0),
     Setting("parties weighted 0.15, as before", parties=0.15),
     Setting("every line break ends a sentence, as before", wrapped_lines=False),
@@ -282,12 +304,14 @@ SETTINGS = (
     Setting("least score 0.25, as before", min_score=0.25),
     Setting("least score 0.25, no rival share", min_score=0.25, rival_share=0.0),
     Setting(
-        "before (all five undone)",
+        "before round 3 (those five and this round's undone)",
         min_score=0.25,
         rival_share=0.0,
         parties=0.15,
         wrapped_lines=False,
         near_copies=False,
+        events=False,
+        time_weight=0.0,
     ),
 )
 
@@ -296,12 +320,31 @@ SETTINGS = (
 def applied(setting: Setting) -> Iterator[None]:
     """The library's module-level knobs set as ``setting`` says, for the ``with`` block."""
     with contextlib.ExitStack() as stack:
-        stack.enter_context(mock.patch.dict(profiles.WEIGHTS, parties=setting.parties))
+        weights = {"parties": setting.parties, "people": setting.people}
+        stack.enter_context(mock.patch.dict(profiles.WEIGHTS, weights))
+        if not setting.events:
+            stack.enter_context(mock.patch.object(events.EventIndex, "about", _agreement_event))
+        if not setting.whole_events:
+            stack.enter_context(mock.patch.object(events, "_within", lambda *_: False))
+        stack.enter_context(mock.patch.object(times, "TIME_WEIGHT", setting.time_weight))
+        stack.enter_context(mock.patch.object(times, "LOOK_BACK", setting.look_back))
         if not setting.wrapped_lines:
             stack.enter_context(mock.patch.object(sentences, "_wrapped", lambda *_: False))
         if not setting.near_copies:
             stack.enter_context(mock.patch.object(scoring, "_near_copy", lambda *_: False))
         yield
+
+
+def _agreement_event(
+    index: events.EventIndex, item: Commitment | Claim, as_of: object = None
+) -> list[Event]:
+    """The context before this round: a commitment's agreement's event, nothing for a claim."""
+    ledger: Ledger = index._ledger  # the benchmark undoes a library component
+    if not isinstance(item, Commitment) or item.agreement is None:
+        return []
+    agreement = ledger.agreements.get(item.agreement)
+    event = ledger.events.get(agreement.event) if agreement and agreement.event else None
+    return [event] if event is not None else []
 
 
 Runs = dict[str, Callable[[float, float], Measurement]]
@@ -385,6 +428,14 @@ def main() -> None:
     args = parser.parse_args()
     top, least, rival = args.top, args.min_score, args.rival_share
     print(f"top {top}, min score {least}, rival share {rival}")
+    print(
+        "Method: every default (weights, least score, rival share, which events count as an"
+        " item's context) was chosen on the monitor's follow-up excerpts, in sample; the seed's"
+        " 2018 article is held out. Its misses motivated two signals of round 4, the events an"
+        " item is about and the times a sentence tells of; the monitor kept the first and is"
+        " flat on the second (time weight 0.05-0.1 alike), so the seed is no clean held-out"
+        " test of the time weight."
+    )
     seed = datasets.pakistan_iran()
     texts, _ = read_source_texts(seed, datasets.folder())
     later = texts[SEED_LATER]

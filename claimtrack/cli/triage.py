@@ -6,7 +6,15 @@ import argparse
 import re
 from pathlib import Path
 
-from claimtrack.cli.options import EXIT_OK, Commands, Usage, emit, force_option, open_ledger
+from claimtrack.cli.options import (
+    EXIT_OK,
+    Commands,
+    Usage,
+    as_of_day,
+    emit,
+    force_option,
+    open_ledger,
+)
 from claimtrack.errors import LedgerFileError
 from claimtrack.files import read_regular_file
 
@@ -48,6 +56,7 @@ def _triage(args: argparse.Namespace) -> int:
         raise Usage(f"--rival-share must be between 0 and 1, not {args.rival_share}")
     ledger = open_ledger(args)
     text = _read_article(args.article)
+    source = ledger.sources.get(args.source_id) if args.source_id else None
     suggestions = triage(
         ledger,
         text,
@@ -55,6 +64,7 @@ def _triage(args: argparse.Namespace) -> int:
         as_of=args.as_of,
         min_score=args.min_score,
         rival_share=args.rival_share,
+        published=args.published or (source.published if source is not None else None),
     )
     if args.changeset is not None:
         source_id = args.source_id or _source_id(args.article)
@@ -93,6 +103,13 @@ def register(commands: Commands) -> None:
         "--source-id",
         metavar="ID",
         help="the article's source id in the changeset (default: src- and the file name)",
+    )
+    triage.add_argument(
+        "--published",
+        type=as_of_day,
+        metavar="DATE",
+        help="the article's date, to read 'last year' or 'in June' against (default: the"
+        " --source-id source's date if the ledger has it, else --as-of)",
     )
     triage.add_argument(
         "--top",

@@ -249,6 +249,7 @@ def score_profiles(
     min_score: float,
     top: int,
     rival_share: float = 0.0,
+    bonus: Callable[[str, int], float] | None = None,
 ) -> tuple[dict[str, list[Scored]], dict[int, float]]:
     """Per item id, its ``top`` sentences reaching ``min_score``, best first; and for every
     sentence reaching ``min_score`` for some item, its best score.
@@ -256,6 +257,10 @@ def score_profiles(
     A sentence is kept for an item only if its score for it is at least ``rival_share`` times
     its best score for any item: a sentence that another item explains far better is that
     item's, not a weak match for this one.
+
+    ``bonus(item, sentence)``, when given, is added to the score (at most 1) of each sentence
+    that reaches ``min_score`` on its words, and the sentence is kept only if it still does: it
+    reorders what bears on an item and may drop some, but never adds a sentence.
     """
     article.know(profiles)
     variants = article.variants(s for profile in profiles for s in profile.stems())
@@ -288,9 +293,12 @@ def score_profiles(
                 else:
                     score = scores[hits] = _exact(compiled, reverse, hits, min_score)
             if score > 0.0 and score >= min_score:
+                if bonus is not None:
+                    score = min(1.0, score + bonus(profile.item, article.sentences[number][0]))
+                    if score <= 0.0 or score < min_score:
+                        continue
                 scored.append((-score, number, hits))
-                if best_bag.get(number, 0.0) < score:
-                    best_bag[number] = score
+                best_bag[number] = max(best_bag.get(number, 0.0), score)
     results: dict[str, list[Scored]] = {}
     for item, scored in found.items():
         kept = [entry for entry in scored if -entry[0] >= rival_share * best_bag[entry[1]]]

@@ -13,6 +13,7 @@ sentences are those of the NFC text, which is the text as given for nearly every
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
 import unicodedata
@@ -22,11 +23,13 @@ from attrs import frozen
 
 from claimtrack.errors import InvalidArgument
 from claimtrack.ledger import AsOf, Ledger, as_day
-from claimtrack.model import Commitment, TextQuote
+from claimtrack.model import Claim, Commitment, TextQuote
+from claimtrack.relevance import times
 from claimtrack.relevance.profiles import known_items, profiles
 from claimtrack.relevance.scoring import Article, Scored, score_profiles
 from claimtrack.relevance.sentences import sentence_spans
 from claimtrack.relevance.terms import CLAIM_CUES, PLEDGE_CUES
+from claimtrack.relevance.times import Period, bearing, periods
 
 __all__ = [
     "DEFAULT_MIN_SCORE",
@@ -43,7 +46,7 @@ __all__ = [
 DEFAULT_TOP = 3
 #: The least score (0-1) at which a sentence is suggested for an item (chosen on the monitor
 #: dataset's follow-up excerpts; see ``benchmarks/triage.py``).
-DEFAULT_MIN_SCORE = 0.1
+DEFAULT_MIN_SCORE = 0.12
 #: A sentence is suggested for an item only if it scores at least this share of its best score
 #: for any item (chosen with ``DEFAULT_MIN_SCORE``).
 DEFAULT_RIVAL_SHARE = 0.4
@@ -54,6 +57,8 @@ NEW_ITEM_CEILING = 0.5
 
 _WORD = re.compile(r"\w+")
 _CONTEXT = 32
+
+Item = Commitment | Claim
 
 
 class SuggestionKind(enum.Enum):
@@ -94,6 +99,7 @@ def triage(
     as_of: AsOf | None = None,
     min_score: float = DEFAULT_MIN_SCORE,
     rival_share: float = DEFAULT_RIVAL_SHARE,
+    published: AsOf | None = None,
 ) -> list[Suggestion]:
     """Sentences of ``text`` that bear on the ledger's commitments and claims, best first.
 
@@ -101,7 +107,10 @@ def triage(
     sentences scoring at least ``min_score`` and at least ``rival_share`` of the sentence's best
     score for any item (0 keeps every sentence reaching ``min_score``); then the possible new
     pledges and claims in article order. With ``as_of``, only items made by that day and quotes
-    published by it are used.
+    published by it are used. ``published`` (default: ``as_of``) is the article's date, against
+    which "last year" or "in June" are read: a sentence telling of a time after a commitment was
+    made, or of the time a claim was made, scores ``TIME_WEIGHT`` more for it
+    (``claimtrack.relevance.times``).
     """
     if top < 1:
         raise InvalidArgument("top", top, "at least 1")
@@ -113,8 +122,10 @@ def triage(
     day = as_day(as_of) if as_of is not None else None
     items = known_items(ledger, day)
     article = Article(text, sentence_spans(text))
+    when = _Timing(article, as_day(published) if published is not None else day, items)
+    bonus = when.bonus if times.TIME_WEIGHT > 0 else None
     scores, best_of = score_profiles(
-        article, profiles(ledger, items, day), min_score, top, rival_share
+        article, profiles(ledger, items, day), min_score, top, rival_share, bonus
     )
     suggestions: list[Suggestion] = []
     for item in items:
@@ -125,6 +136,26 @@ def triage(
         )
     suggestions.extend(_new_items(article, best_of))
     return suggestions
+
+
+class _Timing:
+    """Per item and sentence, ``TIME_WEIGHT`` if the sentence's periods bear on the item."""
+
+    def __init__(self, article: Article, published: dt.date | None, items: list[Item]) -> None:
+        self._article = article
+        self._published = published
+        self._items = {item.id: item for item in items}
+        self._periods: dict[int, list[Period]] = {}
+
+    def bonus(self, item: str, sentence: int) -> float:
+        found = self._periods.get(sentence)
+        if found is None:
+            start, end = self._article.spans[sentence]
+            text = self._article.text[start:end]
+            found = self._periods[sentence] = periods(text, self._published)
+        if not found:  # most sentences tell of no time
+            return 0.0
+        return times.TIME_WEIGHT * bearing(self._items[item], found, self._published)
 
 
 def _suggestion(
