@@ -147,7 +147,7 @@ def compile_bytecode() -> None:
     the benchmark machine) compiles every claimtrack module from source on every command."""
     import compileall
 
-    compileall.compile_dir(Path(claimtrack.__file__).parent, quiet=1)
+    compileall.compile_dir(Path(claimtrack.__file__).parent, quiet=1, force=True)
 
 
 def time_commands(folder: Path, runs: int) -> dict[str, tuple[float, float]]:
