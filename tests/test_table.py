@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tabulate import tabulate
 
-from claimtrack.report.table import _FAST_FORMATS, Cell, Table, text_cell
+from claimtrack.report.quicktable import FORMATS
+from claimtrack.report.table import Cell, Table, text_cell
 from tests.strategies import partial_dates
 
 ascii_cells = st.text(st.characters(min_codepoint=32, max_codepoint=126), max_size=12)
@@ -24,14 +25,14 @@ def tables(draw: st.DrawFn, cells: st.SearchStrategy[str]) -> Table:
     return Table(headers, tuple(rows))
 
 
-@given(tables(ascii_cells), st.sampled_from(sorted(_FAST_FORMATS)))
+@given(tables(ascii_cells), st.sampled_from(sorted(FORMATS)))
 def test_fast_formats_match_tabulate(table: Table, fmt: str) -> None:
     """For printable ASCII text (numbers included) the fast path equals tabulate exactly."""
     expected = tabulate(table.rows, headers=table.headers, tablefmt=fmt, disable_numparse=True)
     assert table.render(fmt) == expected
 
 
-@given(tables(any_cells), st.sampled_from(sorted(_FAST_FORMATS)))
+@given(tables(any_cells), st.sampled_from(sorted(FORMATS)))
 def test_any_text_matches_tabulate(table: Table, fmt: str) -> None:
     """Any Unicode, line breaks included, renders as tabulate renders it (by falling back)."""
     expected = tabulate(table.rows, headers=table.headers, tablefmt=fmt, disable_numparse=True)
@@ -79,7 +80,7 @@ def _text_rows(table: Table) -> tuple[tuple[str, ...], ...]:
     )
 
 
-@given(typed_tables(), st.sampled_from([*sorted(_FAST_FORMATS), "grid", "pipe"]))
+@given(typed_tables(), st.sampled_from([*sorted(FORMATS), "grid", "pipe"]))
 def test_typed_cells_render_as_their_text(table: Table, fmt: str) -> None:
     """A column of one kind is made text a column at a time: every cell reads exactly as
     ``text_cell`` (and its unit) makes it, and the fast formats still equal tabulate."""

@@ -14,6 +14,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from typing import IO
 
+from claimtrack.report import quicktable
 from claimtrack.report.table import Table
 
 __all__ = [
@@ -137,8 +138,9 @@ def _render(
         for p in range(len(headers))
     ]
     at = table.headers.index("status") if colour and "status" in table.headers else None
-    if fmt == "simple" and _plain(headers, rows, at):
-        text = _simple(headers, rows, widest, at)
+    columns = [list(column) for column in zip(*rows, strict=True)] or [[] for _ in headers]
+    if fmt == "simple" and quicktable.plain(headers, columns, several_lines=True, coloured=at):
+        text = quicktable.simple(headers, columns, at, STATUS_COLOURS)
     else:
         from tabulate import tabulate
 
@@ -152,60 +154,6 @@ def _render(
     if fmt in _OPEN_FORMATS and max(heights, default=1) > 1:
         text = _spaced(text, heights)
     return text, widest
-
-
-def _plain(headers: Sequence[str], rows: Sequence[Sequence[str]], coloured: int | None) -> bool:
-    """Whether tabulate's ``simple`` format of these cells is what :func:`_simple` writes:
-    printable ASCII lines (a character's width is then its length), no cell beginning or
-    ending with white space (tabulate strips them), and a coloured cell on one line."""
-    for row in (headers, *rows):
-        joined = "".join(row)
-        if not (joined.isascii() and joined.replace("\n", "").isprintable()):
-            return False
-        if not all(cell.strip() == cell for cell in row):
-            return False
-    return coloured is None or not any("\n" in row[coloured] for row in rows)
-
-
-def _simple(
-    headers: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    widest: Sequence[int],
-    coloured: int | None,
-) -> str:
-    """tabulate's ``simple`` format, byte for byte, for cells that pass :func:`_plain`: cells of
-    several lines side by side, headers too; the status column (``coloured``) in its colour.
-
-    Each column is its widest line wide, and at least two more than its header (tabulate's
-    minimum padding); lines are left-aligned, two spaces apart, with no trailing spaces. As in
-    tabulate, an empty cell has no lines once any cell has several, and a row has as many lines
-    as its tallest cell.
-    """
-    several = any("\n" in cell for row in (headers, *rows) for cell in row)
-    widths = [
-        max(width, *(len(line) + 2 for line in header.split("\n")))
-        for width, header in zip(widest, headers, strict=True)
-    ]
-
-    def lines_of(row: Sequence[str], header: bool) -> list[str]:
-        cells = [cell.split("\n") if cell or header or not several else [] for cell in row]
-        height = max(map(len, cells))
-        out = []
-        for number in range(height):
-            parts = []
-            for position, lines in enumerate(cells):
-                line = lines[number] if number < len(lines) else ""
-                padding = " " * (widths[position] - len(line))
-                code = STATUS_COLOURS.get(line) if position == coloured and not header else None
-                parts.append(f"\x1b[{code}m{line}\x1b[0m{padding}" if code else line + padding)
-            out.append("  ".join(parts).rstrip())
-        return out
-
-    text = lines_of(headers, True)
-    text.append("  ".join("-" * width for width in widths))
-    for row in rows:
-        text.extend(lines_of(row, False))
-    return "\n".join(text)
 
 
 def _spaced(text: str, heights: Sequence[int]) -> str:
