@@ -141,6 +141,12 @@ def _parse_date(text: str, reason: str | None) -> PartialDate:
         raise Invalid(f"{text!r} is not a date: {message}") from None
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _parse_date_text(text: str) -> PartialDate:
+    """``_parse_date(text, None)``, the fast path's reading of a date given as a string."""
+    return _parse_date(text, None)
+
+
 def unstructure_date(value: PartialDate) -> str | dict[str, str]:
     """A date's JSON form: its EDTF text, or ``{edtf, inferred}`` when it is inferred."""
     if value.inferred is None:
@@ -329,7 +335,14 @@ def build(*, detailed: bool, tally: list[int] | None = None, ids: Ids | None = N
         }
         converter.register_structure_hook_factory(
             is_model,
-            lambda t: make_structure(converter, t, leaf_hooks=leaves, tally=tally, ids=ids),
+            lambda t: make_structure(
+                converter,
+                t,
+                leaf_hooks=leaves,
+                string_leaves={PartialDate: _parse_date_text},
+                tally=tally,
+                ids=ids,
+            ),
         )
     return converter
 

@@ -35,15 +35,17 @@ def make_structure(
     record_type: Any,
     *,
     leaf_hooks: dict[Any, Hook],
+    string_leaves: dict[Any, Callable[[str], Any]] | None = None,
     tally: list[int] | None = None,
     ids: Ids | None = None,
 ) -> Hook:
     """A structure hook for one attrs model class (or a parametrised generic one).
 
     ``leaf_hooks`` structure the non-model leaf types (dates, numbers) exactly as the detailed
-    converter does. With ``tally``, each object's number of keys is added to ``tally[0]`` (how
-    a reader shows that no key was repeated in the text; see ``jsontext.key_bound``). With
-    ``ids``, equal id strings are held once (see ``Ids``).
+    converter does; ``string_leaves`` read a leaf type given as a string as its leaf hook would,
+    called directly (the leaf hook still takes anything else). With ``tally``, each object's
+    number of keys is added to ``tally[0]`` (how a reader shows that no key was repeated in the
+    text; see ``jsontext.key_bound``). With ``ids``, equal id strings are held once (``Ids``).
     """
     origin = typing.get_origin(record_type) or record_type
     hints = typing.get_type_hints(origin)
@@ -70,7 +72,12 @@ def make_structure(
         namespace["tally"] = tally
         lines.append("    tally[0] += len(o)")
     check = functools.partial(
-        _check, converter, namespace=namespace, leaf_hooks=leaf_hooks, is_tuple=is_homogeneous_tuple
+        _check,
+        converter,
+        namespace=namespace,
+        leaf_hooks=leaf_hooks,
+        string_leaves=string_leaves or {},
+        is_tuple=is_homogeneous_tuple,
     )
     remembered = ids.remembered.get(origin) if ids is not None else None
     references = ids.references.get(origin, frozenset()) if ids is not None else frozenset()
@@ -97,15 +104,19 @@ def make_structure(
         else:
             # One lookup: a key present (even as null) is checked, an absent one takes the default.
             namespace[f"default{position}"] = default
-            lines.append(f"    {name} = o.get({key!r}, absent)")
-            lines.append(f"    if {name} is absent:")
-            lines.append(f"        {name} = default{position}")
-            if default is None:
-                lines.append(f"    elif {name} is not None:")
-                inner = optional_inner(hint)
-                hint = inner if inner is not None else hint
+            if default is None and optional_inner(hint) is not None:
+                # Absent and null are alike: None, the default.
+                lines.append(f"    {name} = o.get({key!r})")
+                lines.append(f"    if {name} is not None:")
+                hint = optional_inner(hint)
             else:
-                lines.append("    else:")
+                lines.append(f"    {name} = o.get({key!r}, absent)")
+                lines.append(f"    if {name} is absent:")
+                lines.append(f"        {name} = default{position}")
+                if default is None:
+                    lines.append(f"    elif {name} is not None:")
+                else:
+                    lines.append("    else:")
             lines.extend(
                 check(hint, name, position, "        ", share=attribute.name in references)
             )
@@ -178,6 +189,7 @@ def _check(
     *,
     namespace: dict[str, Any],
     leaf_hooks: dict[Any, Hook],
+    string_leaves: dict[Any, Callable[[str], Any]],
     is_tuple: Callable[[Any], bool],
     share: bool = False,
 ) -> list[str]:
@@ -199,7 +211,16 @@ def _check(
     if hint in leaf_hooks:
         namespace[f"leaf{position}"] = leaf_hooks[hint]
         namespace[f"hint{position}"] = hint
-        return [f"{indent}{name} = leaf{position}({name}, hint{position})"]
+        reader = string_leaves.get(hint)
+        if reader is None:
+            return [f"{indent}{name} = leaf{position}({name}, hint{position})"]
+        namespace[f"text{position}"] = reader
+        return [
+            f"{indent}if type({name}) is str:",
+            f"{indent}    {name} = text{position}({name})",
+            f"{indent}else:",
+            f"{indent}    {name} = leaf{position}({name}, hint{position})",
+        ]
     if is_tuple(hint):
         element = typing.get_args(hint)[0]
         lines = [f"{indent}if type({name}) is not list:", f"{indent}    refuse()"]
