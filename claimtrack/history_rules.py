@@ -6,7 +6,7 @@ and their corrections (see :mod:`claimtrack.history`). Each has a fast test over
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 from attrs import frozen
@@ -38,15 +38,18 @@ class Checker(Protocol):
     def refer_all(self, path: str, collection: str, ids: Iterable[str]) -> None: ...
 
 
-def entries_hold(items: Sequence[Any], record_ids: set[str], pattern: Any) -> bool:
-    """Fast: every entry has a valid id, unique among entries and records."""
+def entries_hold(
+    items: Sequence[Any], record_ids: set[str], valid: Callable[[list[str]], bool]
+) -> bool:
+    """Fast: every entry has a valid id (``valid`` of them all), unique among entries and
+    records."""
     ids = [change.id for item in items for change in item.history]
     ids += [c.superseded.id for item in items if item.corrections for c in item.corrections]
     ids += [p.id for item in items for p in getattr(item, "progress", ())]
     ids += [c.superseded.id for item in items for c in getattr(item, "progress_corrections", ())]
     if None in ids or len(set(ids)) != len(ids) or not set(ids).isdisjoint(record_ids):
         return False
-    return all(map(pattern.fullmatch, ids))
+    return valid(ids)
 
 
 def explain_entries(checker: Checker, path: str, item: Any) -> None:

@@ -15,7 +15,7 @@ import itertools
 import operator
 import re
 import typing
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from attrs import frozen
@@ -52,9 +52,12 @@ __all__ = [
     "check",
     "explain",
     "surely_valid",
+    "valid_ids",
 ]
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
+#: Ids one per line, each an ``ID_PATTERN`` (which holds no line break).
+_ID_LINES = re.compile(f"(?:{ID_PATTERN.pattern}\n)*")
 CATEGORY_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 #: Above this many candidates a "did you mean" suggestion costs more than it helps.
@@ -309,7 +312,7 @@ def _entries_rule(collection: registry.Collection[Any]) -> Rule:
     ledger; every check says where it searched."""
 
     def holds(collections: Collections, ids: Known) -> bool:
-        return entries_hold(collections[collection.name], ids.every, ID_PATTERN)
+        return entries_hold(collections[collection.name], ids.every, valid_ids)
 
     return Rule(f"{collection.name} entries have ids", collection.name, holds, explain_entries)
 
@@ -365,10 +368,19 @@ RULES: tuple[Rule, ...] = _rules(strict=False)
 STRICT_RULES: tuple[Rule, ...] = _rules(strict=True)
 
 
+def valid_ids(ids: Collection[str]) -> bool:
+    """Whether every id fullmatches ``ID_PATTERN``, in one scan of them all, one per line: an
+    id holding a line break (which the pattern refuses) shows as a line too many."""
+    if not ids:
+        return True
+    lines = "\n".join(ids) + "\n"
+    return lines.count("\n") == len(ids) and _ID_LINES.fullmatch(lines) is not None
+
+
 def _ids_hold(collections: Collections, ids: Known) -> bool:
     """The id rule, fast: every id valid and unique across the ledger."""
     count = sum(len(collections[name]) for name in registry.NAMES)
-    return len(ids.every) == count and all(map(ID_PATTERN.fullmatch, ids.every))
+    return len(ids.every) == count and valid_ids(ids.every)
 
 
 def _policy_rules(policy: Policy) -> tuple[Rule, ...]:

@@ -6,11 +6,12 @@ import copy
 from typing import Any
 
 from hypothesis import given
+from hypothesis import strategies as st
 
 from claimtrack import codec
 from claimtrack.codec.documents import structure_detailed, structure_fast
 from claimtrack.errors import InvalidLedger
-from claimtrack.rules import explain, surely_valid
+from claimtrack.rules import ID_PATTERN, explain, surely_valid, valid_ids
 from tests.strategies import ledgers, mutated_documents
 
 
@@ -63,3 +64,12 @@ def test_loads_explains_after_consuming(document: dict[str, Any]) -> None:
             raise AssertionError("loads accepted what from_document refused") from None
     else:
         assert codec.loads(text) == expected
+
+
+_ID_TEXT = st.text(alphabet=st.sampled_from("aZ09._:-\n é\t"), max_size=6)
+
+
+@given(st.lists(_ID_TEXT, max_size=6) | st.sets(_ID_TEXT, max_size=6))
+def test_ids_checked_at_once_as_each_alone(ids: list[str] | set[str]) -> None:
+    """``valid_ids`` (one scan of every id) says what ``ID_PATTERN.fullmatch`` of each says."""
+    assert valid_ids(ids) == all(ID_PATTERN.fullmatch(record_id) for record_id in ids)
