@@ -22,7 +22,13 @@ from attrs import field, frozen
 
 from claimtrack.dates import PartialDate
 from claimtrack.history import is_move, is_unusual_move, status_began
-from claimtrack.lifecycle import OPEN_COMMITMENT_STATUSES, ClaimStatus, Status
+from claimtrack.lifecycle import (
+    CLAIM_TRANSITIONS,
+    COMMITMENT_TRANSITIONS,
+    OPEN_COMMITMENT_STATUSES,
+    ClaimStatus,
+    Status,
+)
 from claimtrack.model import Claim, Commitment, Evidence, StatusChange
 
 if TYPE_CHECKING:
@@ -129,6 +135,11 @@ def cited_ids(item: Commitment | Claim) -> list[str]:
 
 
 _OPEN: frozenset[Status] = frozenset(OPEN_COMMITMENT_STATUSES)
+#: The usual next statuses of every status (``lifecycle.is_usual``).
+_USUAL: dict[Status, frozenset[Status]] = {
+    **{status: frozenset[Status](nxt) for status, nxt in COMMITMENT_TRANSITIONS.items()},
+    **{status: frozenset[Status](nxt) for status, nxt in CLAIM_TRANSITIONS.items()},
+}
 _UNSETTLED: frozenset[Status] = OPEN_COMMITMENT_STATUSES | {
     ClaimStatus.UNVERIFIED,
     ClaimStatus.DISPUTED,
@@ -334,7 +345,12 @@ class Index:
             began = position  # history.status_began, inline: a table asks it 20,000 times
             while began > 0 and history[began - 1].status is status:
                 began -= 1
-            unusual = position > 0 and is_unusual_move(history[position - 1], current)
+            # Most moves are usual ones: only the others need the full rule.
+            unusual = (
+                position > 0
+                and status not in _USUAL[history[position - 1].status]
+                and is_unusual_move(history[position - 1], current)
+            )
             ids, days = _cited_days(item, published)
             latest = _latest_by(days, day)
             if latest < 0:
