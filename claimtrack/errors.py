@@ -370,16 +370,14 @@ class UnknownColumn(ClaimtrackError, ValueError):
     """A column name the table does not have."""
 
     def __init__(self, name: str, valid: Sequence[str]) -> None:
-        import difflib
-
         from claimtrack.report.table import column_key
 
         self.name = name
         keys = [column_key(header) for header in valid]
         message = f"unknown column {name!r}; expected one of {', '.join(keys)}"
-        close = difflib.get_close_matches(column_key(name), keys, n=1, cutoff=0.6)
+        close = _closest(column_key(name), keys, cutoff=0.6)
         if close:
-            message += f"; did you mean {close[0]!r}?"
+            message += f"; did you mean {close!r}?"
         super().__init__(message)
 
 
@@ -387,16 +385,14 @@ class UnknownStatus(ClaimtrackError, ValueError):
     """A status name that is not a status of the items listed."""
 
     def __init__(self, name: str, valid: Sequence[str] | None = None) -> None:
-        import difflib
-
         from claimtrack.lifecycle import CommitmentStatus
 
         self.name = name
         names = list(valid) if valid is not None else [s.value for s in CommitmentStatus]
         message = f"{name!r} is not a status; expected one of {', '.join(names)}"
-        close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+        close = _closest(name, names, cutoff=0.6)
         if close:
-            message += f"; did you mean {close[0]!r}?"
+            message += f"; did you mean {close!r}?"
         super().__init__(message)
 
 
@@ -441,11 +437,11 @@ class _Refused(Exception):
     """Raised by generated code; never escapes the fast path."""
 
 
-def _closest(word: str, candidates: Iterable[str]) -> str | None:
+def _closest(word: str, candidates: Iterable[str], cutoff: float = 0.7) -> str | None:
     """The candidate most like ``word``, if any is close enough to be a likely typo."""
     import difflib
 
-    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.7)
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=cutoff)
     return matches[0] if matches else None
 
 
