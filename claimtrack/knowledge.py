@@ -21,7 +21,6 @@ from claimtrack.model import (
     Check,
     Claim,
     Commitment,
-    Correction,
     Progress,
     ProgressCorrection,
     StatusChange,
@@ -60,22 +59,14 @@ def item_known_by(item: Item, day: int, published: Mapping[str, int]) -> Item | 
     Corrections made after the day are undone (the reader then saw the original entry or
     figure); entries and observations not yet published are left out.
     """
-    history: list[StatusChange[Any]] = list(item.history)
-    corrections: Sequence[Correction[Any]] = item.corrections
-    kept: list[Correction[Any]] = []
-    for correction in sorted(corrections, key=correction_key, reverse=True):
-        if correction.on._ordinals[1] <= day:
-            kept.append(correction)
-            continue
-        history = [c for c in history if c.id != correction.replacement]
-        history.append(correction.superseded)
+    history, kept = _undone(list(item.history), item.corrections, day)
     history = _pledge_first(history)
     if not history or not _known(history[0], day, published):
         return None  # the item itself was not yet known
     known = [c for c in history if _known(c, day, published)]
     changes: dict[str, Any] = {
         "history": tuple(known),
-        "corrections": tuple(sorted(kept, key=correction_key)),
+        "corrections": kept,
     }
     if isinstance(item, Commitment):
         progress, figures = _figures_known_by(item, day)
@@ -89,19 +80,24 @@ def _figures_known_by(
 ) -> tuple[list[Progress], tuple[ProgressCorrection, ...]]:
     """The progress figures and their corrections as they stood on ``day``: corrections made
     later undone (the superseded figure back, its replacement gone), in date order."""
-    corrections = commitment.progress_corrections
-    if not corrections:
+    if not commitment.progress_corrections:
         return list(commitment.progress), ()
-    progress = list(commitment.progress)
-    kept: list[ProgressCorrection] = []
+    progress, kept = _undone(list(commitment.progress), commitment.progress_corrections, day)
+    progress.sort(key=lambda p: p.date.sort_key())
+    return progress, kept
+
+
+def _undone(records: list[Any], corrections: Sequence[Any], day: int) -> tuple[list[Any], Any]:
+    """History entries or progress figures with the corrections made after ``day`` undone (the
+    superseded record back, its replacement gone); also the corrections kept, in stored order."""
+    kept = []
     for correction in sorted(corrections, key=correction_key, reverse=True):
         if correction.on._ordinals[1] <= day:
             kept.append(correction)
             continue
-        progress = [p for p in progress if p.id != correction.replacement]
-        progress.append(correction.superseded)
-    progress.sort(key=lambda p: p.date.sort_key())
-    return progress, tuple(sorted(kept, key=correction_key))
+        records = [record for record in records if record.id != correction.replacement]
+        records.append(correction.superseded)
+    return records, tuple(sorted(kept, key=correction_key))
 
 
 def _pledge_first(history: Sequence[StatusChange[Any]]) -> list[StatusChange[Any]]:
