@@ -30,10 +30,12 @@ import os
 import re
 import stat
 import sys
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from claimtrack import interrupts
 from claimtrack.errors import LedgerFileError, UnsafeTarget
 
 __all__ = [
@@ -56,6 +58,9 @@ PathLike = str | os.PathLike[str]
 #: How often a waiting update retries the lock (filelock's default, 50 ms, made a queue of
 #: updates several times slower).
 _POLL_SECONDS = 0.005
+
+#: How long one attempt to take the lock waits before checking for a lost Ctrl-C.
+_WAIT_SLICE = 0.1
 
 #: Why an existing file is refused: the CLI's flag and the library's keyword replace it.
 _EXISTS = "exists; pass --force (force=True in Python) to replace it"
@@ -369,17 +374,27 @@ def locked(ledger: PathLike, *, timeout: float | None = None) -> Iterator[None]:
         raise UnsafeTarget(os.fspath(path), "is not a regular file")
     import filelock  # here, not at the top: reading a ledger never locks it
 
-    lock = filelock.FileLock(lock_path(path), timeout=-1 if timeout is None else timeout)
-    try:
-        lock.acquire(poll_interval=_POLL_SECONDS)
-    except filelock.Timeout:
-        raise LedgerFileError(
-            f"ledger {os.fspath(path)!r} is locked by another update; gave up after {timeout:g} s"
-        ) from None
-    except OSError as error:
-        raise LedgerFileError(
-            f"cannot lock {os.fspath(lock_path(path))!r}: {error.strerror}"
-        ) from None
+    lock = filelock.FileLock(lock_path(path))
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        # Waited for in slices, so that a Ctrl-C that Python lost (``claimtrack.interrupts``)
+        # still ends the wait.
+        left = _WAIT_SLICE if deadline is None else max(0.0, deadline - time.monotonic())
+        try:
+            lock.acquire(timeout=min(left, _WAIT_SLICE), poll_interval=_POLL_SECONDS)
+            break
+        except filelock.Timeout:
+            if interrupts.seen():
+                raise KeyboardInterrupt from None
+            if deadline is not None and time.monotonic() >= deadline:
+                raise LedgerFileError(
+                    f"ledger {os.fspath(path)!r} is locked by another update;"
+                    f" gave up after {timeout:g} s"
+                ) from None
+        except OSError as error:
+            raise LedgerFileError(
+                f"cannot lock {os.fspath(lock_path(path))!r}: {error.strerror}"
+            ) from None
     try:
         for temporary in stale_temporaries(path):
             temporary.unlink(missing_ok=True)

@@ -7,14 +7,17 @@ in the invalid-input corpus (``fixtures/invalid/``); output targets in ``tests/t
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import csv
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 import tomllib
 from collections.abc import Iterator
@@ -25,7 +28,7 @@ import attrs
 import pytest
 
 import claimtrack
-from claimtrack import Credibility, InvalidLedger
+from claimtrack import Credibility, InvalidLedger, interrupts
 from claimtrack.cli import main
 from claimtrack.files import locked
 from claimtrack.interop.sqlite import DatabaseProblem, read_sqlite, write_sqlite
@@ -308,6 +311,52 @@ def test_ctrl_c_exits_130_without_traceback(tmp_path: Path) -> None:
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=30)
     assert (process.returncode, out, err) == (130, "", "claimtrack: interrupted\n")
+
+
+def test_a_ctrl_c_python_lost_still_ends_the_wait_for_the_lock(tmp_path: Path) -> None:
+    """CPython drops a Ctrl-C that lands in a callback of its import machinery ("Exception
+    ignored in ..."); the handler remembered it, so the wait for a held lock still ends."""
+    path = write(tmp_path, valid())
+
+    def waited_too_long(signum: int, frame: object) -> None:
+        raise AssertionError("the wait for the lock did not end")
+
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:  # another holder: a thread (filelock refuses a same-thread deadlock)
+        with locked(path):
+            held.set()
+            release.wait(20)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    assert held.wait(10)
+    previous = signal.signal(signal.SIGALRM, waited_too_long)
+    signal.setitimer(signal.ITIMER_REAL, 10)  # the unfixed wait never ends
+    try:
+        with contextlib.suppress(KeyboardInterrupt):  # as Python would: "ignored"
+            interrupts.handle(signal.SIGINT, None)
+        with pytest.raises(KeyboardInterrupt), locked(path):
+            pass
+        interrupts.forget()
+        gave_up = re.escape("gave up after 0.2 s")
+        with pytest.raises(claimtrack.LedgerFileError, match=gave_up), locked(path, timeout=0.2):
+            pass
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        interrupts.forget()
+        release.set()
+        holder.join()
+
+
+def test_the_command_line_puts_pythons_ctrl_c_handler_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    main(["validate", "--ledger", str(write(tmp_path, valid()))])
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert not interrupts.seen()
 
 
 # -- wrong answers ----------------------------------------------------------------------------

@@ -22,7 +22,7 @@ LAYERS = (
     ("fieldtypes", "jsontext"),
     ("_registry",),
     ("model",),
-    ("lifecycle", "dates", "errors", "ids", "_deprecation", "_locate", "_version"),
+    ("lifecycle", "dates", "errors", "ids", "interrupts", "_deprecation", "_locate", "_version"),
 )
 LEVEL = {name: level for level, names in enumerate(LAYERS) for name in names}
 

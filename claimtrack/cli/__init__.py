@@ -22,14 +22,17 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 
+from claimtrack import interrupts
 from claimtrack.cli.catalogue import COMMANDS
 from claimtrack.cli.exits import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
+    from types import FrameType
     from typing import Any
 
     from claimtrack.errors import Problem
@@ -141,6 +144,7 @@ def _located(args: argparse.Namespace, problems: Sequence[Problem]) -> Sequence[
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code (130 after Ctrl-C, with no traceback)."""
+    previous = _handle_interrupts()
     try:
         return _main(sys.argv[1:] if argv is None else argv)
     except KeyboardInterrupt:
@@ -153,6 +157,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         print(f"claimtrack: cannot write the output: {error.strerror}", file=sys.stderr)
         return EXIT_INVALID
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _handle_interrupts() -> Callable[[int, FrameType | None], Any] | None:
+    """Install ``claimtrack.interrupts.handle`` for Ctrl-C in place of Python's own handler (a
+    caller's own handler is left alone); returns Python's handler to put back, or ``None``."""
+    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        return None
+    interrupts.forget()
+    try:
+        signal.signal(signal.SIGINT, interrupts.handle)
+    except ValueError:  # not the main thread: only it may set handlers
+        return None
+    return signal.default_int_handler
 
 
 def _silence_stdout() -> None:
