@@ -292,8 +292,9 @@ def test_ctrl_c_exits_130_without_traceback(tmp_path: Path) -> None:
     """Ctrl-C while waiting for the ledger lock: exit 130, one line, no traceback."""
     path = write(tmp_path, valid())
     # The child says when its imports are done (Ctrl-C during `import` is Python's own).
-    program = (
-        "import sys, claimtrack.cli; print('ready', flush=True);"
+    program = (  # Ctrl-C as a terminal delivers it, even where the runner ignores SIGINT
+        "import signal, sys, claimtrack.cli;"
+        " signal.signal(signal.SIGINT, signal.default_int_handler); print('ready', flush=True);"
         " sys.exit(claimtrack.cli.main(sys.argv[1:]))"
     )
     argv = ["record", "--ledger", str(path), "c-fence", "--status", "stalled", "--on", "2019"]
@@ -350,13 +351,27 @@ def test_a_ctrl_c_python_lost_still_ends_the_wait_for_the_lock(tmp_path: Path) -
         holder.join()
 
 
-def test_the_command_line_puts_pythons_ctrl_c_handler_back(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("before", [signal.default_int_handler, signal.SIG_IGN])
+def test_the_command_line_puts_the_ctrl_c_handler_back(
+    before: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
-    main(["validate", "--ledger", str(write(tmp_path, valid()))])
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
-    assert not interrupts.seen()
+    """Python's own handler is replaced for the command and put back; an ignored Ctrl-C (a
+    background job) stays ignored."""
+    seen: list[object] = []
+
+    def command(argv: Any) -> int:
+        seen.append(signal.getsignal(signal.SIGINT))
+        return 0
+
+    previous = signal.signal(signal.SIGINT, before)
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr("claimtrack.cli._main", command)
+            assert main(["validate", "--ledger", str(write(tmp_path, valid()))]) == 0
+        assert seen == [interrupts.handle if before is signal.default_int_handler else before]
+        assert signal.getsignal(signal.SIGINT) is before
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 # -- wrong answers ----------------------------------------------------------------------------
