@@ -304,24 +304,39 @@ def growth(
     if len(sizes) < 2:
         return "\n(growth needs two sizes or more)"
     first = sizes[0]
-    out = ["\n### Growth: time per MB relative to the smallest size (1.00 = linear)\n"]
-    out.append("| operation | " + " | ".join(f"{size} vs {first}" for size in sizes[1:]) + " | |")
-    out.append("|---|" + "---|" * len(sizes))
-    worst: list[float] = []
+    per_mb: dict[str, dict[str, float]] = {}
     for operation in samples.get(first, {}):
-        per_mb = {}
         for size in sizes:
             runs = samples.get(size, {}).get(operation)
             if runs:
-                per_mb[size] = _median([run["seconds"] for run in runs]) / megabytes[size]
-        if first not in per_mb or len(per_mb) < 2:
-            continue
-        ratios = {size: per_mb[size] / per_mb[first] for size in sizes[1:] if size in per_mb}
-        highest = max(ratios.values())
-        cells = " | ".join(f"{ratios[size]:.2f}" if size in ratios else "-" for size in sizes[1:])
+                seconds = _median([run["seconds"] for run in runs])
+                per_mb.setdefault(operation, {})[size] = seconds / megabytes[size]
+    growths = {
+        operation: {size: by_size[size] / by_size[first] for size in sizes[1:] if size in by_size}
+        for operation, by_size in per_mb.items()
+        if first in by_size and len(by_size) > 1
+    }
+    parser = growths.get("json.loads", {})
+    out = [
+        "\n### Growth: time per MB relative to the smallest size (1.00 = linear)\n",
+        "In brackets, not judged: the growth divided by `json.loads`' own growth in the run.\n",
+        "| operation | " + " | ".join(f"{size} vs {first}" for size in sizes[1:]) + " | |",
+        "|---|" + "---|" * len(sizes),
+    ]
+    worst: list[float] = []
+    for operation, ratios in growths.items():
+        cells = " | ".join(
+            "-"
+            if size not in ratios
+            else f"{ratios[size]:.2f}"
+            if operation == "json.loads" or size not in parser
+            else f"{ratios[size]:.2f} ({ratios[size] / parser[size]:.2f})"
+            for size in sizes[1:]
+        )
         if operation in BASELINES:
             out.append(f"| {operation} (baseline) | {cells} | |")
             continue
+        highest = max(ratios.values())
         worst.append(highest)
         out.append(f"| {operation} | {cells} | {_verdict(highest, GROWTH_TARGET)} |")
     if worst:
