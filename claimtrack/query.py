@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-import itertools
 import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -154,25 +153,27 @@ Item = TypeVar("Item", Commitment, Claim)
 Standing = tuple[Item, "StatusChange[Any]", "StatusChange[Any]", "str | None", bool, bool, bool]
 
 
-def _cited_days(
-    item: Commitment | Claim, published: Callable[[str, int], int]
-) -> tuple[list[str], list[int]]:
-    """The evidence ids an item cites (as ``cited_ids``, but an id cited twice may be here
-    twice) and the day each one's source was published (-1: not known)."""
-    ids: list[str] = list(item.evidence)
+#: The day of evidence whose source has no publication date: later than any as-of day.
+_NEVER = dt.date.max.toordinal() + 1
+
+
+def _latest_cited(
+    item: Commitment | Claim, published: Callable[[str, int], int], day: int
+) -> tuple[int, str | None]:
+    """The cited evidence whose source was published last by the day (an ordinal), as
+    ``(publication day, evidence id)``; ties go to the largest id; ``(-1, None)``: none.
+    ``published`` is the index's evidence id -> day map's ``get``."""
+    cited = [*item.evidence]
     for change in item.history:
-        ids += change.evidence
+        cited += change.evidence
     for observation in getattr(item, "progress", ()):
-        ids += observation.evidence
-    return ids, list(map(published, ids, itertools.repeat(-1)))
-
-
-def _latest_by(days: list[int], day: int) -> int:
-    """The latest of these days by ``day`` (-1: none): the latest of all, when that one is."""
-    latest = max(days, default=-1)
-    if latest > day:
-        latest = max([known for known in days if known <= day], default=-1)
-    return latest
+        cited += observation.evidence
+    latest, found = -1, ""  # ids are never empty
+    for evidence_id in cited:  # a plain loop: a table asks this of every item
+        known = published(evidence_id, _NEVER)
+        if known <= day and (known > latest or (known == latest and evidence_id > found)):
+            latest, found = known, evidence_id
+    return latest, found or None
 
 
 def _overdue(item: Commitment | Claim, status: Status, day: int) -> bool:
@@ -266,20 +267,14 @@ class Index:
         """``last_activity`` as an ordinal (-1: none): the latest of the entries' known-from
         days and the cited sources' publications by the day (``latest``, if known already)."""
         if latest is None:
-            latest = _latest_by(_cited_days(item, self.published().get)[1], day)
+            latest = _latest_cited(item, self.published().get, day)[0]
         known = self._known.get(item.id) or self.known(item)
         return max(max([k for k in known if k <= day], default=-1), latest)
 
     def latest_evidence(self, item: Commitment | Claim, moment: Moment) -> Evidence | None:
         """The cited evidence whose source was published last by the moment (ties: by id)."""
-        day = moment.ordinal
-        published = self.published()
-        dated = [
-            (p, evidence_id)
-            for evidence_id in self.cited(item)
-            if (p := published.get(evidence_id)) is not None and p <= day
-        ]
-        return self._ledger.evidence[max(dated)[1]] if dated else None
+        evidence_id = _latest_cited(item, self.published().get, moment.ordinal)[1]
+        return None if evidence_id is None else self._ledger.evidence[evidence_id]
 
     def flags(
         self, item: Commitment | Claim, moment: Moment, *, stale_days: int = 365
@@ -351,18 +346,11 @@ class Index:
                 and status not in _USUAL[history[position - 1].status]
                 and is_unusual_move(history[position - 1], current)
             )
-            ids, days = _cited_days(item, published)
-            latest = _latest_by(days, day)
-            if latest < 0:
-                evidence_id = None
-            elif days.count(latest) == 1:
-                evidence_id = ids[days.index(latest)]
-            else:  # published the same day: the largest id, as ``latest_evidence`` takes
-                evidence_id = max(e for d, e in zip(days, ids, strict=True) if d == latest)
-            overdue = _overdue(item, status, day)
-            stale = status in _UNSETTLED and _quiet(
-                self._last_news(item, day, latest), day, stale_days
-            )
+            latest, evidence_id = _latest_cited(item, published, day)
+            overdue = stale = False  # settled: neither (open statuses are unsettled ones)
+            if status in _UNSETTLED:
+                overdue = _overdue(item, status, day)
+                stale = _quiet(self._last_news(item, day, latest), day, stale_days)
             yield (item, current, history[began], evidence_id, overdue, stale, unusual)
 
     def changes_between(

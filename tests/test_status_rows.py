@@ -174,3 +174,21 @@ def test_overdue_and_stale_are_their_definitions(ledger: Ledger, data: st.DataOb
                 stale.append(item)
         assert ledger.overdue(day) == overdue
         assert ledger.stale(day, days=stale_days) == stale
+
+
+@settings(max_examples=60, deadline=None)
+@given(ledgers(max_items=4, every_stance=True), st.data())
+def test_latest_evidence_is_its_definition(ledger: Ledger, data: st.DataObject) -> None:
+    """``latest_evidence``, read afresh: of the evidence an item cites whose source's last
+    possible publication day is by the day, the latest, ties going to the largest id (sources
+    of unknown date never count)."""
+    candidates = _days_that_matter(ledger) or [dt.date(2020, 1, 1)]
+    for day in data.draw(st.lists(st.sampled_from(candidates), min_size=1, max_size=4)):
+        for item in [*ledger.commitments, *ledger.claims]:
+            dated = []
+            for evidence in ledger.evidence_for(item.id):
+                published = ledger.evidence_date(evidence)
+                if published is not None and published.latest <= day:
+                    dated.append((published.latest, evidence.id))
+            expected = ledger.evidence[max(dated)[1]] if dated else None
+            assert ledger.latest_evidence(item.id, day) == expected

@@ -42,8 +42,14 @@ def plain(
     return coloured is None or not any("\n" in cell for cell in columns[coloured])
 
 
-def _widths(headers: Sequence[str], columns: Sequence[Sequence[str]]) -> list[int]:
-    """Each column's widest line, and at least two more than its header (tabulate's padding)."""
+def _widths(headers: Sequence[str], columns: Sequence[Sequence[str]], several: bool) -> list[int]:
+    """Each column's widest line, and at least two more than its header (tabulate's padding);
+    without ``several`` (no cell or header holds a line break) a cell's length is its width."""
+    if not several:
+        return [
+            max(len(header) + 2, max(map(len, column), default=0))
+            for header, column in zip(headers, columns, strict=True)
+        ]
     return [
         max(
             max(len(line) + 2 for line in header.split("\n")),
@@ -64,7 +70,7 @@ def _lines(
 
 def github(headers: Sequence[str], columns: Sequence[Sequence[str]]) -> str:
     """tabulate's ``github`` format of one-line cells that pass :func:`plain`."""
-    widths = _widths(headers, columns)
+    widths = _widths(headers, columns, several=False)
     header, *rows = _lines("| " + " | ".join(["{}"] * len(widths)) + " |", widths, headers, columns)
     rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
     return "\n".join([header, rule, *rows])
@@ -83,8 +89,8 @@ def simple(
     Lines are left-aligned, two spaces apart, with no trailing spaces. As in tabulate, an empty
     cell has no lines once any cell has several, and a row is as tall as its tallest cell.
     """
-    widths = _widths(headers, columns)
     several = any("\n" in "".join(cells) for cells in (headers, *columns))
+    widths = _widths(headers, columns, several)
     rule = "  ".join("-" * w for w in widths)
     if not several and (coloured is None or not colours):
         header, *rows = _lines("  ".join(["{}"] * len(widths)), widths, headers, columns)
