@@ -14,6 +14,7 @@ from hypothesis import given
 
 from claimtrack.codec import converter
 from claimtrack.codec.converter import unstructure_date
+from claimtrack.codec.gen.prebuilt import MODULE
 from claimtrack.codec.gen.structure import _Refused
 from claimtrack.dates import PartialDate
 from claimtrack.ledger import COLLECTIONS, Ledger
@@ -69,14 +70,21 @@ def test_load_hooks_match_plain_cattrs(ledger: Ledger) -> None:
         assert converter.FAST.structure(raw, kind) == plain(raw, kind) == record
 
 
-def test_generated_source_shows_in_tracebacks() -> None:
-    """A failure inside a generated hook shows the generated line, as attrs' and cattrs' do."""
-    hook = converter.FAST.get_structure_hook(Source)
+@pytest.mark.parametrize("written", [True, False], ids=["written ahead", "compiled at run time"])
+def test_generated_source_shows_in_tracebacks(written: bool) -> None:
+    """A failure inside a generated hook shows the generated line, as attrs' and cattrs' do:
+    the written module's line, or the line kept in :mod:`linecache` for code compiled at run
+    time."""
+    fast = converter.FAST
+    if not written:
+        fast = converter.build(detailed=False, tally=[0], ids=converter.shared_ids({}))
+    hook = fast.get_structure_hook(Source)
     with pytest.raises(_Refused) as caught:
         hook({"id": 5, "title": "t", "kind": "news"}, Source)
     frames = traceback.extract_tb(caught.value.__traceback__)
-    generated = [frame for frame in frames if frame.filename.startswith("<claimtrack generated")]
+    where = str(MODULE) if written else "<claimtrack generated fast structure Source"
+    generated = [frame for frame in frames if frame.filename.startswith(where)]
     assert generated, "no frame in generated code"
-    assert generated[0].filename.startswith("<claimtrack generated fast structure Source")
     assert generated[0].line == "refuse()"
-    assert "def structure(o, _=None):" in linecache.getlines(generated[0].filename)[0]
+    lines = linecache.getlines(generated[0].filename)
+    assert "def structure(o, _=None):" in "".join(lines[: generated[0].lineno])

@@ -19,7 +19,8 @@ from collections.abc import Callable
 from typing import Any
 
 from claimtrack import _registry as registry
-from claimtrack.codec.gen.structure import Ids, make_structure
+from claimtrack.codec.gen.prebuilt import Prebuilt
+from claimtrack.codec.gen.structure import Compiling, Ids, make_structure
 from claimtrack.codec.gen.unstructure import make_unstructure
 from claimtrack.codec.hooks import Hooks
 from claimtrack.codec.shapes import is_homogeneous_tuple, is_model, optional_inner
@@ -284,13 +285,21 @@ def shared_ids(known: dict[str, str]) -> Ids:
     )
 
 
-def build(*, detailed: bool, tally: list[int] | None = None, ids: Ids | None = None) -> Any:
+def build(
+    *,
+    detailed: bool,
+    tally: list[int] | None = None,
+    ids: Ids | None = None,
+    source: Compiling | None = None,
+) -> Any:
     """The converter: strict hooks for every type a ledger holds.
 
     Built twice from this one definition: without detailed validation for the fast path that
     every valid load takes, and with it to explain a failure with every problem's path. With
     ``tally`` (fast path only), the keys of every object structured are counted in ``tally[0]``;
-    with ``ids`` (fast path only), equal ids are held once (``gen.structure.Ids``).
+    with ``ids`` (fast path only), equal ids are held once (``gen.structure.Ids``). ``source``
+    (fast path only) gives the generated hooks' field types and functions (``gen.prebuilt``);
+    by default they are compiled at run time.
     """
     converter: Any = Hooks()
     if detailed:
@@ -342,6 +351,7 @@ def build(*, detailed: bool, tally: list[int] | None = None, ids: Ids | None = N
                 string_leaves={PartialDate: _parse_date_text},
                 tally=tally,
                 ids=ids,
+                source=source or Compiling(),
             ),
         )
     return converter
@@ -354,9 +364,10 @@ DETAILED: Any
 FAST_TALLY: list[int] = [0]
 #: The ids :data:`FAST` has remembered while structuring (``documents`` empties it after).
 FAST_IDS: dict[str, str] = {}
-#: The converter every valid load takes (generated hooks, refusing on the first problem), and
-#: every save (the same generated unstructure hooks as :data:`DETAILED`'s).
-FAST = build(detailed=False, tally=FAST_TALLY, ids=shared_ids(FAST_IDS))
+#: The converter every valid load takes (generated hooks, refusing on the first problem, written
+#: ahead of time: ``gen.prebuilt``), and every save (the same generated unstructure hooks as
+#: :data:`DETAILED`'s).
+FAST = build(detailed=False, tally=FAST_TALLY, ids=shared_ids(FAST_IDS), source=Prebuilt())
 
 
 _DETAILED_LOCK = threading.Lock()

@@ -21,13 +21,33 @@ from claimtrack.codec.gen import compile_function
 from claimtrack.codec.shapes import is_homogeneous_tuple, optional_inner
 from claimtrack.errors import _Refused
 
-__all__ = ["Ids", "make_structure"]
+__all__ = ["Compiling", "Ids", "make_structure"]
 
 Hook = Callable[[Any, Any], Any]
 
 
 def _refuse() -> None:
     raise _Refused
+
+
+class Compiling:
+    """Where a hook's field types and function come from: here, made at run time (the types from
+    :func:`typing.get_type_hints`, the function by :func:`~claimtrack.codec.gen.compile_function`).
+    :class:`claimtrack.codec.gen.prebuilt.Prebuilt` takes both from the module written ahead of
+    time, when it holds exactly this code."""
+
+    def field_types(self, origin: type) -> dict[str, Any]:
+        """The type of each of ``origin``'s fields, by field name."""
+        return typing.get_type_hints(origin)
+
+    def function(
+        self, record_type: Any, lines: list[str], namespace: dict[str, Any], *, what: str
+    ) -> Hook:
+        """The hook whose code is ``lines``, run in ``namespace``."""
+        return compile_function("structure", lines, namespace, what=what)
+
+
+_COMPILING = Compiling()
 
 
 def make_structure(
@@ -38,6 +58,7 @@ def make_structure(
     string_leaves: dict[Any, Callable[[str], Any]] | None = None,
     tally: list[int] | None = None,
     ids: Ids | None = None,
+    source: Compiling = _COMPILING,
 ) -> Hook:
     """A structure hook for one attrs model class (or a parametrised generic one).
 
@@ -46,9 +67,11 @@ def make_structure(
     called directly (the leaf hook still takes anything else). With ``tally``, each object's
     number of keys is added to ``tally[0]`` (how a reader shows that no key was repeated in the
     text; see ``jsontext.key_bound``). With ``ids``, equal id strings are held once (``Ids``).
+    ``source`` gives the field types and makes the function from the code generated here
+    (compiled at run time by default; ``gen.prebuilt`` takes it from a module written ahead).
     """
     origin = typing.get_origin(record_type) or record_type
-    hints = typing.get_type_hints(origin)
+    hints = source.field_types(origin)
     bound = dict(
         zip(getattr(origin, "__parameters__", ()), typing.get_args(record_type), strict=False)
     )
@@ -131,7 +154,7 @@ def make_structure(
             lines.append(f"    set{position}(self, v{position})")
         lines.append("    return self")
     namespace["absent"] = _ABSENT
-    return compile_function("structure", lines, namespace, what=f"fast structure {origin.__name__}")
+    return source.function(record_type, lines, namespace, what=f"fast structure {origin.__name__}")
 
 
 _ABSENT = object()

@@ -1,0 +1,30 @@
+"""``python -m claimtrack.codec.gen --write``: write the fast structure hooks ahead of time
+(``claimtrack/codec/gen/_prebuilt_structure.py``); ``--check`` exits 1 if it is out of date."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from claimtrack.codec.gen.prebuilt import MODULE, current_text
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m claimtrack.codec.gen", description=__doc__)
+    action = parser.add_mutually_exclusive_group(required=True)
+    action.add_argument("--write", action="store_true", help="write the module")
+    action.add_argument("--check", action="store_true", help="exit 1 if it is out of date")
+    args = parser.parse_args(argv)
+    text = current_text()
+    if args.write:
+        MODULE.write_text(text, encoding="utf-8")
+        print(f"wrote {MODULE}")
+        return 0
+    if MODULE.read_text(encoding="utf-8") != text:
+        print(f"{MODULE} is out of date: run python -m claimtrack.codec.gen --write")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

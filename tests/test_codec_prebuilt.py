@@ -1,0 +1,78 @@
+"""The fast structure hooks written ahead of time (``claimtrack/codec/gen/_prebuilt_structure.py``):
+up to date with the generator, used by every load, and set aside where they no longer match."""
+
+from __future__ import annotations
+
+import typing
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+from claimtrack import _registry as registry
+from claimtrack.codec import converter
+from claimtrack.codec.gen import _prebuilt_structure as written
+from claimtrack.codec.gen.prebuilt import COMMAND, MODULE, Prebuilt, Recording, current_text
+from claimtrack.errors import _Refused
+from claimtrack.model import Source, SourceKind
+
+
+def _fast(source: Any) -> Any:
+    """A fast converter as ``converter.FAST`` is built, its hooks from ``source``."""
+    return converter.build(detailed=False, tally=[0], ids=converter.shared_ids({}), source=source)
+
+
+def test_the_written_module_is_up_to_date() -> None:
+    """The module holds exactly what the generator writes today (a model changed since needs
+    the module written again: the message says how)."""
+    assert MODULE.read_text(encoding="utf-8") == current_text(), f"run: {COMMAND}"
+
+
+def test_the_written_field_types_are_the_type_hints() -> None:
+    """Each class's written field types are the ones ``typing.get_type_hints`` finds."""
+    assert written.FIELDS
+    for origin, fields in written.FIELDS.items():
+        hints = typing.get_type_hints(origin)
+        assert [(name, kind) for name, _, kind in fields] == [
+            (a.name, hints[a.name]) for a in attrs.fields(origin)
+        ]
+
+
+def test_every_fast_hook_of_a_load_is_the_written_one() -> None:
+    """Every hook the fast converter makes for a ledger's records (nested ones too) is the
+    written module's function: a load compiles nothing."""
+    recording = Recording()
+    made = _fast(recording)
+    kinds = [collection.record_type for collection in registry.COLLECTIONS]
+    for kind in kinds:
+        made.get_structure_hook(kind)
+    assert len(recording.hooks) > len(kinds)  # nested records have hooks of their own
+    for kind in recording.hooks:
+        hook = converter.FAST.get_structure_hook(kind)
+        assert Path(hook.__code__.co_filename) == MODULE, kind
+
+
+def test_a_hook_that_no_longer_matches_is_compiled_at_run_time() -> None:
+    """Written code that differs from what the generator gives now is not used: the hook is
+    compiled from the generator's code, which still refuses and accepts as it should."""
+    factory, text = written.HOOKS[Source]
+    stale = Prebuilt(fields=written.FIELDS, hooks={**written.HOOKS, Source: (factory, text + "#")})
+    hook = _fast(stale).get_structure_hook(Source)
+    assert hook.__code__.co_filename.startswith("<claimtrack generated fast structure Source")
+    expected = Source(id="s", title="t", kind=SourceKind.NEWS)
+    assert hook({"id": "s", "title": "t", "kind": "news"}, None) == expected
+    with pytest.raises(_Refused):
+        hook({"id": 5, "title": "t", "kind": "news"}, None)
+
+
+def test_field_types_written_for_other_annotations_are_not_used() -> None:
+    """A class whose annotations differ from the written ones gets its types from its hints."""
+    fields = {
+        **written.FIELDS,
+        Source: tuple(
+            (name, f"{annotation} | int", int) for name, annotation, _ in written.FIELDS[Source]
+        ),
+    }
+    found = Prebuilt(fields=fields, hooks=written.HOOKS).field_types(Source)
+    assert found == typing.get_type_hints(Source)
