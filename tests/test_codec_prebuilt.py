@@ -76,3 +76,21 @@ def test_field_types_written_for_other_annotations_are_not_used() -> None:
     }
     found = Prebuilt(fields=fields, hooks=written.HOOKS).field_types(Source)
     assert found == typing.get_type_hints(Source)
+
+
+def test_the_written_field_types_serve_after_cattrs_resolved_the_annotations(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """cattrs resolves the annotations of the fields it builds hooks for (``attrs.resolve_types``);
+    the written field types still match (and are compared with the classes' own annotations,
+    not the fields'), so no type hints are read."""
+    for origin in written.FIELDS:
+        attrs.resolve_types(origin)
+    monkeypatch.setattr(typing, "get_type_hints", _no_type_hints)
+    prebuilt = Prebuilt()
+    for origin, fields in written.FIELDS.items():
+        assert prebuilt.field_types(origin) == {name: kind for name, _, kind in fields}
+
+
+def _no_type_hints(*_: Any, **__: Any) -> dict[str, Any]:
+    raise AssertionError("type hints read")

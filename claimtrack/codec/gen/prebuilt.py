@@ -59,7 +59,7 @@ class Prebuilt(Compiling):
 
     def field_types(self, origin: type) -> dict[str, Any]:
         fields = self._fields.get(origin)
-        if fields is not None and [(a.name, a.type) for a in attrs.fields(origin)] == [
+        if fields is not None and _annotations(origin) == [
             (name, annotation) for name, annotation, _ in fields
         ]:
             return {name: kind for name, _, kind in fields}
@@ -77,6 +77,15 @@ class Prebuilt(Compiling):
         return super().function(record_type, lines, namespace, what=what)
 
 
+def _annotations(origin: type) -> list[tuple[str, Any]]:
+    """Each field's name and annotation as written in its class (a string, under ``from
+    __future__ import annotations``), whatever ``attrs.resolve_types`` did to the fields since."""
+    written: dict[str, Any] = {}
+    for klass in reversed(origin.__mro__):
+        written.update(klass.__dict__.get("__annotations__", {}))
+    return [(a.name, written.get(a.name)) for a in attrs.fields(origin)]
+
+
 class Recording(Compiling):
     """Made at run time, as :class:`Compiling`, remembering each class's field types and each
     hook's code (what :func:`render` writes)."""
@@ -87,7 +96,9 @@ class Recording(Compiling):
 
     def field_types(self, origin: type) -> dict[str, Any]:
         found = super().field_types(origin)
-        self.fields[origin] = [(a.name, a.type, found[a.name]) for a in attrs.fields(origin)]
+        self.fields[origin] = [
+            (name, annotation, found[name]) for name, annotation in _annotations(origin)
+        ]
         return found
 
     def function(
