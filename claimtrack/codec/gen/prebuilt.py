@@ -13,6 +13,7 @@ objects it refers to (classes, hooks, enum members) are the ones of this run.
 
 from __future__ import annotations
 
+import inspect
 import sys
 import types
 import typing
@@ -82,7 +83,7 @@ def _annotations(origin: type) -> list[tuple[str, Any]]:
     __future__ import annotations``), whatever ``attrs.resolve_types`` did to the fields since."""
     written: dict[str, Any] = {}
     for klass in reversed(origin.__mro__):
-        written.update(klass.__dict__.get("__annotations__", {}))
+        written.update(inspect.get_annotations(klass))
     return [(a.name, written.get(a.name)) for a in attrs.fields(origin)]
 
 
