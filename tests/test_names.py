@@ -138,8 +138,8 @@ def test_collection_names_are_spelled_only_in_the_registry() -> None:
     found = set()
     for path in sorted(package.rglob("*.py")):
         module = path.relative_to(package).as_posix()
-        if module == "_registry.py":
-            continue
+        if module in ("_registry.py", "codec/gen/_prebuilt_structure.py"):
+            continue  # the registry; code written from the model's fields by the generator
         for scope, word in collection_words(path.read_text(encoding="utf-8")):
             found.add((module, scope, word))
     unexpected = sorted(found - set(FIELD_AND_WORD_USES))
