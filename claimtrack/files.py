@@ -33,10 +33,15 @@ import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from pathlib import Path
 
 from claimtrack import interrupts
 from claimtrack.errors import LedgerFileError, UnsafeTarget
+
+# pathlib is imported where a path is built: reading a file, what most commands do, needs none
+# (pathlib, with urllib.parse and ipaddress, is a few milliseconds of every command's start).
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "STDOUT",
@@ -75,6 +80,8 @@ def write_atomically(target: PathLike, data: bytes) -> None:
     Raises ``UnsafeTarget`` for a special file (FIFO, device, socket, folder) at ``target`` and
     ``LedgerFileError`` when the folder cannot be written.
     """
+    from pathlib import Path
+
     path = Path(target)
     mode = _existing_mode(path)
     temporary = _temporary_file(path, data)
@@ -99,6 +106,8 @@ def write_folder_atomically(
     target, so a failure (a full disk, a read-only folder) changes nothing. Existing files are
     refused unless ``force``. Returns the paths written, in the order given.
     """
+    from pathlib import Path
+
     target = Path(folder)
     for name in files:
         if Path(name).name != name or name in {"", ".", ".."}:
@@ -136,6 +145,7 @@ def write_folder_atomically(
 def _new_folder(target: Path, files: Mapping[str, bytes]) -> list[Path]:
     import shutil
     import tempfile  # here and below: only writing needs them, and reading is most commands
+    from pathlib import Path
 
     parent = target.parent
     try:
@@ -162,6 +172,7 @@ def _new_folder(target: Path, files: Mapping[str, bytes]) -> list[Path]:
 def _temporary_file(target: Path, data: bytes) -> Path:
     """Write ``data`` to a fsynced temporary file next to ``target``; returns its path."""
     import tempfile
+    from pathlib import Path
 
     folder = target.parent
     try:
@@ -283,6 +294,8 @@ def check_target(out: PathLike, *, force: bool = False, read: Iterable[PathLike]
     Refused: a special file at ``out`` or behind a symlink there, any file in ``read`` (the
     ledger the command read), and any existing file unless ``force``.
     """
+    from pathlib import Path
+
     path = Path(out)
     _refuse_special(path)
     for source in read:
@@ -338,6 +351,8 @@ def _same_file(one: Path, other: Path) -> bool:
 
 def lock_path(ledger: PathLike) -> Path:
     """The sidecar lock file of a ledger: ``.NAME.lock`` in the same folder."""
+    from pathlib import Path
+
     path = Path(ledger)
     return path.parent / f".{path.name}.lock"
 
@@ -348,6 +363,8 @@ def stale_temporaries(ledger: PathLike) -> list[Path]:
     They are named ``.NAME.<8 random>.tmp``; outside the lock these may belong to a live writer,
     under it only to a dead one.
     """
+    from pathlib import Path
+
     path = Path(ledger)
     pattern = re.compile(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp")
     try:
@@ -365,6 +382,8 @@ def locked(ledger: PathLike, *, timeout: float | None = None) -> Iterator[None]:
     temporary files of killed writers are removed. Raises ``LedgerFileError`` if the ledger is
     missing or the lock cannot be taken in time or at all.
     """
+    from pathlib import Path
+
     path = Path(ledger)
     try:
         regular = stat.S_ISREG(path.stat().st_mode)

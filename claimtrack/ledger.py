@@ -21,14 +21,14 @@ from claimtrack import _registry as registry
 from claimtrack._deprecation import deprecated
 from claimtrack.dates import PartialDate
 from claimtrack.errors import InvalidLedger, NotARecord, Problem, UnknownId
-from claimtrack.fieldtypes import type_problems
 from claimtrack.history import normalised
 from claimtrack.ledger_history import LedgerHistory
 from claimtrack.lifecycle import ClaimStatus, CommitmentStatus, Policy
 from claimtrack.model import Claim, Commitment, Evidence, Record, StatusChange
 from claimtrack.query import AsOf, Index, Moment, as_day
-from claimtrack.revisions import insert_entry
 from claimtrack.rules import check
+
+# fieldtypes and revisions are imported where used: a load and a report need neither.
 
 #: The type a recorded change must have: either kind of status passes here, so that the
 #: lifecycle rules name a status of the wrong kind.
@@ -372,6 +372,8 @@ class Ledger(LedgerHistory):
 
     def add(self, *records: Record) -> Ledger:
         """A new ledger with these records added; ids must be new."""
+        from claimtrack.fieldtypes import type_problems
+
         grouped: dict[str, list[Any]] = {name: list(view) for name, view in self._views.items()}
         problems: list[Problem] = []
         for record in records:
@@ -404,6 +406,9 @@ class Ledger(LedgerHistory):
         Raises ``TransitionRefused`` naming the rule when the change, or the move of the entry
         after it, is refused (the same rules a ledger is checked against).
         """
+        from claimtrack.fieldtypes import type_problems
+        from claimtrack.revisions import insert_entry
+
         item = self.item(item_id)
         path = f"{self.path_of(item_id)}.history[{len(item.history)}]"
         problems = type_problems(change, path, _EITHER_CHANGE)

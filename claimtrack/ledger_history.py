@@ -12,9 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from claimtrack.dates import PartialDate
 from claimtrack.errors import InvalidArgument, InvalidLedger, UnknownId
-from claimtrack.fieldtypes import type_problems
 from claimtrack.history import AuditLine, audit, unusual_entries
-from claimtrack.knowledge import known_collections, latest_progress
 from claimtrack.lifecycle import Policy, Stance, Status
 from claimtrack.model import (
     Check,
@@ -26,14 +24,8 @@ from claimtrack.model import (
     StatusChange,
 )
 from claimtrack.query import AsOf, Moment, as_day
-from claimtrack.revisions import (
-    add_progress,
-    correct_entry,
-    correct_progress,
-    withdraw_entry,
-    withdraw_progress,
-)
 
+# revisions, knowledge and fieldtypes are imported where used: a load and a report need none.
 if TYPE_CHECKING:
     from claimtrack.ledger import Ledger
 
@@ -140,6 +132,8 @@ class LedgerHistory:
         self, item_id: str, as_of: AsOf, *, known_by: AsOf | None = None
     ) -> Progress | None:
         """The latest progress figure of a commitment that had happened by the as-of day."""
+        from claimtrack.knowledge import latest_progress
+
         ledger = cast("Ledger", self)
         ledger = ledger if known_by is None else ledger.known_by(known_by)
         commitment = ledger.commitments.get(item_id)
@@ -154,6 +148,8 @@ class LedgerHistory:
 
         Every query and report run on this view answers "as known on that day".
         """
+        from claimtrack.knowledge import known_collections
+
         ledger = cast("Ledger", self)
         day = as_day(known_by)
         key = ("known_by", day)
@@ -193,6 +189,8 @@ class LedgerHistory:
         for ``reason``: a copy with the given fields changed replaces it, and the original is
         kept as superseded. ``status`` is an entry's; ``value``, ``of`` and ``unit`` a figure's
         (see ``correct_progress``): ``InvalidArgument`` names one given for the other kind."""
+        from claimtrack.revisions import correct_entry
+
         ledger = cast("Ledger", self)
         if ledger._names_figure(entry_id, status=status):
             return ledger.correct_progress(
@@ -226,6 +224,8 @@ class LedgerHistory:
         """A new ledger in which a history entry (or a progress figure: see
         ``withdraw_progress``) is withdrawn on ``on`` for ``reason``; the original is kept as
         superseded, with nothing in its place."""
+        from claimtrack.revisions import withdraw_entry
+
         ledger = cast("Ledger", self)
         if ledger._names_figure(entry_id):
             return ledger.withdraw_progress(entry_id, on=on, reason=reason)
@@ -270,6 +270,8 @@ class LedgerHistory:
         """A new ledger in which a progress figure is corrected on ``on`` for ``reason`` (658
         km that should read 568): a copy with the given fields changed replaces it, and the
         original is kept in ``progress_corrections``, as ``correct`` keeps an entry."""
+        from claimtrack.revisions import correct_progress
+
         ledger = cast("Ledger", self)
         commitment, _ = ledger.figure(figure_id)
         for evidence_id in evidence or ():
@@ -292,6 +294,8 @@ class LedgerHistory:
     def withdraw_progress(self, figure_id: str, *, on: PartialDate, reason: str) -> Ledger:
         """A new ledger in which a progress figure recorded by mistake is withdrawn on ``on``
         for ``reason``; the original is kept in ``progress_corrections``, replaced by nothing."""
+        from claimtrack.revisions import withdraw_progress
+
         ledger = cast("Ledger", self)
         commitment, _ = ledger.figure(figure_id)
         return ledger._replace(withdraw_progress(commitment, figure_id, on=on, reason=reason))
@@ -326,6 +330,9 @@ class LedgerHistory:
 
     def add_progress(self, commitment_id: str, observation: Progress) -> Ledger:
         """A new ledger with a progress figure added to a commitment, at its date."""
+        from claimtrack.fieldtypes import type_problems
+        from claimtrack.revisions import add_progress
+
         ledger = cast("Ledger", self)
         commitment = ledger.commitments[commitment_id]
         path = f"{ledger.path_of(commitment_id)}.progress[{len(commitment.progress)}]"

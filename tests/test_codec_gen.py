@@ -82,7 +82,7 @@ def test_generated_source_shows_in_tracebacks(written: bool) -> None:
     with pytest.raises(_Refused) as caught:
         hook({"id": 5, "title": "t", "kind": "news"}, Source)
     frames = traceback.extract_tb(caught.value.__traceback__)
-    where = str(MODULE) if written else "<claimtrack generated fast structure Source"
+    where = MODULE if written else "<claimtrack generated fast structure Source"
     generated = [frame for frame in frames if frame.filename.startswith(where)]
     assert generated, "no frame in generated code"
     assert generated[0].line == "refuse()"

@@ -11,8 +11,7 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from claimtrack import datasets
 from claimtrack.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
@@ -22,6 +21,9 @@ from claimtrack.errors import UsageError
 from claimtrack.ledger import Ledger, as_day
 from claimtrack.lifecycle import ClaimStatus, CommitmentStatus
 from claimtrack.report.table import DATA_FORMATS, Table, column_key
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "EXIT_INVALID",
@@ -42,6 +44,7 @@ __all__ = [
     "is_bundled",
     "ledger_option",
     "open_ledger",
+    "path",
     "seconds",
     "settle_dates",
     "shaped",
@@ -108,15 +111,23 @@ FALLBACK_HINT = (
 _fell_back: list[bool] = []
 
 
-def bundled_ledger() -> Path:
+def path(text: str) -> Path:
+    """An argument naming a file or folder, as a ``Path`` (``type=path``, where ``type=Path``
+    would import pathlib for every command built; ``--ledger`` stays the string given)."""
+    from pathlib import Path
+
+    return Path(text)
+
+
+def bundled_ledger() -> str:
     """The bundled Pakistan-Iran example ledger."""
-    return datasets.folder() / datasets.PAKISTAN_IRAN
+    return datasets.file(datasets.PAKISTAN_IRAN)
 
 
-def example_ledger(name: str) -> Path:
+def example_ledger(name: str) -> str:
     """The file of the bundled example ledger called ``name`` (``--example NAME``)."""
     try:
-        return datasets.folder() / datasets.EXAMPLES[name]
+        return datasets.file(datasets.EXAMPLES[name])
     except KeyError:
         known = ", ".join(sorted(datasets.EXAMPLES))
         raise argparse.ArgumentTypeError(
@@ -127,8 +138,8 @@ def example_ledger(name: str) -> Path:
 def is_bundled(path: str | os.PathLike[str]) -> bool:
     """Whether ``path`` is the bundled example ledger."""
     try:
-        return Path(path).resolve() == bundled_ledger().resolve()
-    except OSError:
+        return os.path.realpath(path) == os.path.realpath(bundled_ledger())
+    except (OSError, ValueError):
         return False
 
 
@@ -162,6 +173,8 @@ def settle_dates(args: argparse.Namespace) -> None:
 
 def text_folder(args: argparse.Namespace) -> Path:
     """The archived-texts folder: ``--texts``, else the ledger's folder."""
+    from pathlib import Path
+
     return args.texts if args.texts is not None else Path(args.ledger).parent
 
 
@@ -357,8 +370,7 @@ def ledger_option(sub: argparse.ArgumentParser, mode: Literal["read", "write", "
         which = sub.add_mutually_exclusive_group()
         which.add_argument(
             "--ledger",
-            type=Path,
-            default=Path(named) if named else bundled_ledger(),
+            default=named or bundled_ledger(),
             metavar="PATH",
             help=f"ledger file (default: ${LEDGER_VARIABLE}, else the bundled Pakistan-Iran"
             " example)",
@@ -375,9 +387,8 @@ def ledger_option(sub: argparse.ArgumentParser, mode: Literal["read", "write", "
     elif mode == "write":
         sub.add_argument(
             "--ledger",
-            type=Path,
             required=named is None,
-            default=Path(named) if named else None,
+            default=named,
             metavar="PATH",
             help=f"the ledger file to change (default: ${LEDGER_VARIABLE})",
         )
@@ -393,7 +404,7 @@ def texts_option(sub: argparse.ArgumentParser) -> None:
         "--texts",
         "--sources",
         dest="texts",
-        type=Path,
+        type=path,
         metavar="DIR",
         help="folder of archived source texts (default: the ledger's folder);"
         " --sources is the old, deprecated name",

@@ -21,7 +21,6 @@ from typing import Any
 from claimtrack import _registry as registry
 from claimtrack.codec.gen.prebuilt import Prebuilt
 from claimtrack.codec.gen.structure import Compiling, Ids, make_structure
-from claimtrack.codec.gen.unstructure import make_unstructure
 from claimtrack.codec.hooks import Hooks
 from claimtrack.codec.shapes import is_homogeneous_tuple, is_model, optional_inner
 from claimtrack.dates import PartialDate
@@ -242,6 +241,13 @@ def _make_object_hook(converter: Any, record_type: Any) -> Callable[[object, typ
     return checked
 
 
+def _make_unstructure_hook(converter: Any, record_type: Any) -> Callable[[Any], Any]:
+    """The generated save hook of a model (``gen.unstructure``, imported by the first save)."""
+    from claimtrack.codec.gen.unstructure import make_unstructure
+
+    return make_unstructure(converter, record_type, leaf_hooks={PartialDate: unstructure_date})
+
+
 def _counting_date_hook(tally: list[int]) -> Callable[[object, type], PartialDate]:
     """``_structure_date``, adding the keys of a date object to ``tally[0]``."""
 
@@ -328,8 +334,7 @@ def build(
         lambda t: optional_inner(t) is not None, lambda t: _make_optional_hook(converter, t)
     )
     converter.register_unstructure_hook_factory(
-        is_model,
-        lambda t: make_unstructure(converter, t, leaf_hooks={PartialDate: unstructure_date}),
+        is_model, lambda t: _make_unstructure_hook(converter, t)
     )
     if detailed:
         converter.register_structure_hook_factory(

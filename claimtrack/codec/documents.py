@@ -18,8 +18,6 @@ from typing import Any
 
 from claimtrack import _registry as registry
 from claimtrack.codec import converter
-from claimtrack.codec.problems import problems as flatten
-from claimtrack.codec.problems import unknown_key
 from claimtrack.errors import MalformedLedger, Problem
 from claimtrack.jsontext import Rows
 from claimtrack.ledger import COLLECTIONS, Ledger
@@ -121,11 +119,11 @@ def build(
         )
     problems = _version_problems(document)
     expected_keys = ["format_version", "policy", *COLLECTIONS]
-    problems.extend(
-        Problem(f"$.{key}", unknown_key(key, expected_keys))
-        for key in document
-        if key not in expected_keys
-    )
+    unknown = [key for key in document if key not in expected_keys]
+    if unknown:
+        from claimtrack.codec.problems import unknown_key  # failures only
+
+        problems.extend(Problem(f"$.{key}", unknown_key(key, expected_keys)) for key in unknown)
     with without_gc():
         collections = (
             None if problems else structure_fast(document, consume=reparse is not None, keys=keys)
@@ -207,6 +205,8 @@ def structure_detailed(
     document: dict[str, Any], problems: list[Problem]
 ) -> dict[str, tuple[Any, ...]]:
     """Every collection structured with detailed validation, adding each failure's problems."""
+    from claimtrack.codec.problems import problems as flatten  # failures only
+
     collections: dict[str, tuple[Any, ...]] = {}
     for name in COLLECTIONS:
         try:

@@ -14,6 +14,7 @@ __all__ = [
     "EXAMPLES",
     "PAKISTAN_IRAN",
     "PAKISTAN_IRAN_MONITOR",
+    "file",
     "folder",
     "pakistan_iran",
     "pakistan_iran_monitor",
@@ -34,7 +35,16 @@ def folder() -> Path:
     """The folder holding the bundled ledgers and their archived source texts."""
     from pathlib import Path
 
-    return Path(os.path.dirname(os.path.abspath(__file__)))
+    return Path(_FOLDER)
+
+
+def file(name: str) -> str:
+    """The path of the bundled file ``name``, as a string (naming the bundled ledger, as every
+    command's ``--ledger`` default does, needs no pathlib)."""
+    return os.path.join(_FOLDER, name)
+
+
+_FOLDER = os.path.dirname(os.path.abspath(__file__))
 
 
 def pakistan_iran() -> Ledger:

@@ -8,7 +8,6 @@ formatted here) and tabulate is imported only when a text table is rendered.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import gc
 import io
@@ -336,6 +335,8 @@ class Table:
     def csv(self, *, excel: bool = False) -> str:
         """The records as CSV with one header row and CRLF line ends; with ``excel``, a
         byte-order mark first so spreadsheet programs on Windows read it as UTF-8."""
+        import csv  # here: a terminal table, what most commands print, needs none
+
         records = self.to_records()
         keys = list(records[0]) if records else self._record_keys()
         buffer = io.StringIO()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from claimtrack.codec.gen.prebuilt import MODULE, current_text
 
@@ -15,12 +16,12 @@ def main(argv: list[str] | None = None) -> int:
     action.add_argument("--write", action="store_true", help="write the module")
     action.add_argument("--check", action="store_true", help="exit 1 if it is out of date")
     args = parser.parse_args(argv)
-    text = current_text()
+    text, module = current_text(), Path(MODULE)
     if args.write:
-        MODULE.write_text(text, encoding="utf-8")
-        print(f"wrote {MODULE}")
+        module.write_text(text, encoding="utf-8")
+        print(f"wrote {module}")
         return 0
-    if MODULE.read_text(encoding="utf-8") != text:
+    if module.read_text(encoding="utf-8") != text:
         print(f"{MODULE} is out of date: run python -m claimtrack.codec.gen --write")
         return 1
     return 0

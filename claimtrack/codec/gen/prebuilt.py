@@ -14,11 +14,11 @@ objects it refers to (classes, hooks, enum members) are the ones of this run.
 from __future__ import annotations
 
 import inspect
+import os
 import sys
 import types
 import typing
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
@@ -27,8 +27,8 @@ from claimtrack.codec.gen.structure import Compiling, Hook
 
 __all__ = ["MODULE", "Prebuilt", "Recording", "current_text", "factory_text", "render"]
 
-#: The written module, beside this one.
-MODULE = Path(__file__).with_name("_prebuilt_structure.py")
+#: The written module's file, beside this one.
+MODULE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_prebuilt_structure.py")
 
 #: What regenerates it.
 COMMAND = "python -m claimtrack.codec.gen --write"
