@@ -88,3 +88,13 @@ def test_several_lines_only_where_asked_and_never_in_the_coloured_column() -> No
     assert not plain(["status"], [["a\nb"]])
     assert plain(["status"], [["a\nb"]], several_lines=True)
     assert not plain(["status"], [["a\nb"]], several_lines=True, coloured=0)
+
+
+@given(st.integers(0, 127), st.booleans())
+def test_any_ascii_character_inside_a_cell(code: int, several_lines: bool) -> None:
+    """A cell holding any ASCII character between two letters is written here exactly when
+    the character is printable, or is a line break and several lines are allowed."""
+    character = chr(code)
+    expected = character.isprintable() or (character == "\n" and several_lines)
+    for headers, columns in ((["h"], [["x", f"a{character}b"]]), ([f"a{character}b"], [["x"]])):
+        assert plain(headers, columns, several_lines=several_lines) == expected

@@ -15,6 +15,9 @@ from collections.abc import Callable, Mapping, Sequence
 
 __all__ = ["FORMATS", "github", "plain", "simple"]
 
+#: ASCII's control characters but the line break: no printable line holds one.
+_CONTROL = bytes([*range(10), *range(11, 32), 127])
+
 
 def plain(
     headers: Sequence[str],
@@ -29,14 +32,17 @@ def plain(
     cells; refusing more than it strips only sends a table to tabulate), and the ``coloured``
     column, if any, on one line."""
     for cells in (headers, *columns):
-        joined = "".join(cells)  # ASCII and printable as a whole when every cell is
+        lines = "\n".join(cells)
+        if not lines.isascii():
+            return False
+        raw = lines.encode("ascii")
+        if len(raw.translate(None, _CONTROL)) != len(raw):  # printable, but for line breaks
+            return False
         if several_lines:
-            joined = joined.replace("\n", "")
             if any(cell.strip() != cell for cell in cells):  # "a\n" is one line to tabulate
                 return False
-        if not (joined.isascii() and joined.isprintable()):
+        elif raw.count(b"\n") >= max(len(cells), 1):  # more breaks than those joining the cells
             return False
-        lines = "\n".join(cells)
         if lines.startswith(" ") or lines.endswith(" ") or " \n" in lines or "\n " in lines:
             return False
     return coloured is None or not any("\n" in cell for cell in columns[coloured])
