@@ -87,20 +87,25 @@ def _last_day(text: str) -> dt.date:
 _SOURCE = operator.attrgetter("source")
 
 
-def _running_min(keys: list[int]) -> list[int]:
-    """Non-decreasing keys for bisecting a history by the as-of rule.
+def _keys_of(known: tuple[int, ...]) -> tuple[int, ...]:
+    """Non-decreasing keys for bisecting a history by the as-of rule: ``known`` itself (one
+    tuple for both) when it is non-decreasing already, as most histories are, else its running
+    minimum from the end.
 
     Entry ``i`` is known to have happened by day D when any entry at or after ``i`` is, so the
     key of ``i`` is the smallest known-from day among entries ``i`` and later.
     """
+    if all(map(operator.le, known, known[1:])):
+        return known
+    keys = list(known)
     for position in range(len(keys) - 2, -1, -1):
         keys[position] = min(keys[position], keys[position + 1])
-    return keys
+    return tuple(keys)
 
 
 def _known_days(
     history: Sequence[StatusChange[Any]], published: Callable[[str], int | None]
-) -> list[int]:
+) -> tuple[int, ...]:
     """Each entry's known-from day (ordinal): its last possible day, or the publication of an
     evidence source reporting it (``published``: evidence id -> day) if earlier but not before
     the entry's own first day; never before an earlier entry's first day."""
@@ -115,7 +120,7 @@ def _known_days(
             if day is not None and earliest <= day < known:
                 known = day
         found.append(known if known > floor else floor)
-    return found
+    return tuple(found)
 
 
 def cited_ids(item: Commitment | Claim) -> list[str]:
@@ -194,8 +199,8 @@ class Index:
 
     def __init__(self, ledger: Ledger) -> None:
         self._ledger = ledger
-        self._known: dict[str, list[int]] = {}
-        self._keys: dict[str, list[int]] = {}
+        self._known: dict[str, tuple[int, ...]] = {}
+        self._keys: dict[str, tuple[int, ...]] = {}
         self._cited: dict[str, list[str]] = {}
         self._published: dict[str, int] | None = None
 
@@ -213,7 +218,7 @@ class Index:
             }
         return self._published
 
-    def known(self, item: Commitment | Claim) -> list[int]:
+    def known(self, item: Commitment | Claim) -> tuple[int, ...]:
         """Each history entry's known-from day (ordinal); see ``Ledger.known_from``."""
         found = self._known.get(item.id)
         if found is None:
@@ -229,7 +234,7 @@ class Index:
         for item in items:
             if item.id not in keys_all:
                 found = known_all[item.id] = _known_days(item.history, get)
-                keys_all[item.id] = _running_min(list(found))
+                keys_all[item.id] = _keys_of(found)
 
     def cited(self, item: Commitment | Claim) -> list[str]:
         """The evidence ids an item cites (``cited_ids``), cached."""
@@ -244,7 +249,7 @@ class Index:
         """The position of the history entry in effect on the moment's day (-1 before the first)."""
         keys = self._keys.get(item.id)
         if keys is None:
-            keys = self._keys[item.id] = _running_min(list(self.known(item)))
+            keys = self._keys[item.id] = _keys_of(self.known(item))
         return bisect.bisect_right(keys, moment.ordinal) - 1
 
     def status(self, item: Commitment | Claim, moment: Moment) -> StatusChange[Any] | None:
@@ -330,7 +335,7 @@ class Index:
         for item in items:
             keys = keys_all.get(item.id)
             if keys is None:
-                keys = keys_all[item.id] = _running_min(list(self.known(item)))
+                keys = keys_all[item.id] = _keys_of(self.known(item))
             position = bisect_right(keys, day) - 1
             if position < 0:
                 continue
