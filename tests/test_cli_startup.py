@@ -118,7 +118,8 @@ def test_a_report_imports_only_what_it_prints() -> None:
     bundled ledger's 165 KB), nor the line finder of problems (a valid ledger has none), nor
     what only writing, a failure or another command needs: pathlib (with urllib.parse and
     ipaddress), csv, the history revisions, known-by views, field type checks, the explaining
-    of problems, the save hooks (modules the interpreter itself starts with aside, as an
+    of problems, the save hooks, shutil (argparse's formatters read the terminal's width only
+    for help: ``cli.helpformat``) (modules the interpreter itself starts with aside, as an
     editable install's finder loads pathlib)."""
     loaded = _loaded_after(_run(["report", "--as-of", "2018-07-31"])) - _loaded_after("pass")
     assert "claimtrack.report.status" in loaded  # it did run
@@ -147,5 +148,25 @@ def test_a_report_imports_only_what_it_prints() -> None:
         "claimtrack.fieldtypes",
         "claimtrack.codec.problems",
         "claimtrack.codec.gen.unstructure",
+        "shutil",
     }
     assert sorted(loaded & unrelated) == []
+
+
+@pytest.mark.parametrize("columns", ["50", "130"])
+def test_help_is_formatted_as_argparse_formats_it(
+    columns: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The formatters that read the terminal's width late give argparse's own help and usage,
+    wrapped at the width argparse reads ($COLUMNS here), for the top parser and a command."""
+    monkeypatch.setenv("COLUMNS", columns)
+    top = parser()
+    commands_of(top).build("reports")
+    report = commands_of(top).choices["report"]
+    assert report is not None
+    texts = [top.format_help(), top.format_usage(), report.format_help(), report.format_usage()]
+    top.formatter_class = argparse.HelpFormatter
+    report.formatter_class = argparse.RawDescriptionHelpFormatter
+    stock = [top.format_help(), top.format_usage(), report.format_help(), report.format_usage()]
+    assert texts == stock
+    assert max(len(line) for line in texts[0].splitlines()) <= int(columns)

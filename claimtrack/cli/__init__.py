@@ -28,6 +28,7 @@ import sys
 from claimtrack import interrupts
 from claimtrack.cli.catalogue import COMMANDS
 from claimtrack.cli.exits import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK
+from claimtrack.cli.helpformat import HelpFormatter, RawDescriptionHelpFormatter
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
         stubs: dict[str, argparse.ArgumentParser] = {}
         for name in names:
             del self._name_parser_map[name]
-            stubs[name] = self.add_parser(name)
+            stubs[name] = self.add_parser(name, formatter_class=RawDescriptionHelpFormatter)
         for name in order:  # keep the listed order ("invalid choice" names them in it)
             self._name_parser_map[name] = self._name_parser_map.pop(name)
         importlib.import_module(f"claimtrack.cli.{module}").register(Commands(self, stubs))
@@ -108,10 +109,16 @@ def parser() -> argparse.ArgumentParser:
         prog="claimtrack",
         description="An evidence-backed ledger of pledges and claims, and what became of them.",
         epilog="Example: claimtrack report --as-of 2018-07-31",
+        formatter_class=HelpFormatter,
     )
     top.add_argument("--version", action="version", version=_version())
     commands: _Commands = top.add_subparsers(  # type: ignore[assignment]
-        dest="command", required=True, metavar="COMMAND", action=_Commands
+        # prog given: argparse would format the top usage line for it, reading the terminal
+        dest="command",
+        required=True,
+        metavar="COMMAND",
+        action=_Commands,
+        prog=top.prog,
     )
     for name, module, summary in COMMANDS:
         commands.list_command(name, module, summary)

@@ -31,6 +31,7 @@ from claimtrack.changeset.operations import (
 )
 from claimtrack.changeset.reading import _cell, _hints, _inner
 from claimtrack.changeset.structure import structure_one
+from claimtrack.cli.helpformat import RawDescriptionHelpFormatter
 from claimtrack.cli.options import EXIT_INVALID, EXIT_OK, Commands, ledger_option, seconds
 from claimtrack.errors import ChangesetProblems
 
@@ -257,7 +258,7 @@ def register(commands: Commands) -> None:
             help=_summary(kind),
             description=_summary(kind),
             epilog=f"Example:\n  {_EXAMPLES[kind]}",
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            formatter_class=RawDescriptionHelpFormatter,
         )
         ledger_option(sub, "write")
         _add_field_options(sub, kind)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from claimtrack import datasets
 from claimtrack.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from claimtrack.cli.helpformat import RawDescriptionHelpFormatter
 from claimtrack.codec import load
 from claimtrack.dates import PartialDate
 from claimtrack.errors import UsageError
@@ -308,7 +309,7 @@ class Commands:
                 help=summary,
                 description=summary,
                 epilog=epilog,
-                formatter_class=argparse.RawDescriptionHelpFormatter,
+                formatter_class=RawDescriptionHelpFormatter,
             )
         else:
             if name not in self._stubs:
@@ -318,7 +319,7 @@ class Commands:
                 )
             sub = self._stubs.pop(name)
             sub.description, sub.epilog = summary, epilog
-            sub.formatter_class = argparse.RawDescriptionHelpFormatter
+            sub.formatter_class = RawDescriptionHelpFormatter
         ledger_option(sub, ledger)
         if as_of:
             sub.add_argument(
