@@ -76,16 +76,21 @@ def test_help_lists_every_command_with_its_summary(capsys: pytest.CaptureFixture
 
 
 def test_building_every_command_gives_the_parsers_each_command_runs_with() -> None:
-    """Built all at once or on first use, a command's --help is the same text."""
+    """Built all at once, with its group or alone (as running it does), a command's --help is
+    the same text; building one command leaves the rest of its group to build later."""
     built = parser()
     commands_of(built).build_all()
     for name, module, _ in catalogue.COMMANDS:
-        single = parser()
-        commands_of(single).build(module)
-        assert (
-            commands_of(single).choices[name].format_help()  # type: ignore[index]
-            == commands_of(built).choices[name].format_help()  # type: ignore[index]
-        )
+        group, single = parser(), parser()
+        commands_of(group).build(module)
+        commands_of(single).build(module, only=name)  # as running it does
+        expected = commands_of(built).choices[name].format_help()  # type: ignore[index]
+        assert commands_of(group).choices[name].format_help() == expected  # type: ignore[index]
+        assert commands_of(single).choices[name].format_help() == expected  # type: ignore[index]
+        others = [n for n, m, _ in catalogue.COMMANDS if m == module and n != name]
+        assert commands_of(single).pending.get(module, []) == others
+        commands_of(single).build_all()  # the rest still build, each once
+        assert not commands_of(single).pending
     assert not commands_of(built).pending
 
 

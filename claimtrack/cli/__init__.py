@@ -63,8 +63,9 @@ class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
         self._name_parser_map[name] = None  # made by build()
         self.pending.setdefault(module, []).append(name)
 
-    def build(self, module: str) -> None:
-        """Make the parsers of one group's commands and let the group's ``register`` fill them."""
+    def build(self, module: str, only: str | None = None) -> None:
+        """Make the parsers of one group's commands (or of its command ``only``, the one being
+        run) and let the group's ``register`` fill them; the others stay listed, unbuilt."""
         import importlib
 
         from claimtrack.cli.options import Commands
@@ -72,14 +73,20 @@ class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
         names = self.pending.pop(module, None)
         if names is None:
             return
+        wanted = names if only is None else [only]
+        later = [name for name in names if name not in wanted]
+        if later:
+            self.pending[module] = later
         order = list(self._name_parser_map)
         stubs: dict[str, argparse.ArgumentParser] = {}
-        for name in names:
+        for name in wanted:
             del self._name_parser_map[name]
             stubs[name] = self.add_parser(name, formatter_class=RawDescriptionHelpFormatter)
         for name in order:  # keep the listed order ("invalid choice" names them in it)
             self._name_parser_map[name] = self._name_parser_map.pop(name)
-        importlib.import_module(f"claimtrack.cli.{module}").register(Commands(self, stubs))
+        group = importlib.import_module(f"claimtrack.cli.{module}")
+        listed = [name for name, listed_in, _ in COMMANDS if listed_in == module]
+        group.register(Commands(self, stubs, listed=listed))
         if stubs:
             raise LookupError(f"claimtrack.cli.{module} did not add {', '.join(stubs)}")
 
@@ -98,7 +105,7 @@ class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
         if isinstance(values, list) and values:
             for module, names in list(self.pending.items()):
                 if values[0] in names:
-                    self.build(module)
+                    self.build(module, only=values[0])
         super().__call__(parser, namespace, values, option_string)
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 from claimtrack import datasets
 from claimtrack.cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
@@ -269,6 +269,14 @@ def table_options(sub: argparse.ArgumentParser, columns: Sequence[str]) -> None:
     sub.add_argument("--sort", metavar="COLUMN", help="sort rows by this column (as --columns)")
 
 
+class _Unbuilt:
+    """Stands in for the parser of a command not built this time: what a group's ``register``
+    adds to it is dropped (the command's own parser is built when it is run)."""
+
+    def __getattr__(self, name: str) -> Callable[..., _Unbuilt]:
+        return lambda *_, **__: self
+
+
 class Commands:
     """The ``claimtrack`` subcommands; command-group modules add theirs with :meth:`add`."""
 
@@ -276,11 +284,15 @@ class Commands:
         self,
         subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
         stubs: dict[str, argparse.ArgumentParser] | None = None,
+        listed: Sequence[str] = (),
     ) -> None:
         """``stubs``: the parsers, made ahead under these names, that :meth:`add` fills in
-        (the command line lists every command before it imports the module that builds it)."""
+        (the command line lists every command before it imports the module that builds it);
+        ``listed``: the group's commands (:meth:`add` drops those not in ``stubs``: built
+        before, or not now, when only the command run is built)."""
         self._subparsers = subparsers
         self._stubs = stubs
+        self._listed = frozenset(listed)
 
     def add(
         self,
@@ -312,6 +324,8 @@ class Commands:
                 formatter_class=RawDescriptionHelpFormatter,
             )
         else:
+            if name not in self._stubs and name in self._listed:
+                return cast(argparse.ArgumentParser, _Unbuilt())
             if name not in self._stubs:
                 raise LookupError(
                     f"command {name!r} is not listed under its module in"
