@@ -8,9 +8,12 @@ its message is built.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
+
+if TYPE_CHECKING:
+    from claimtrack.interop.problems import ImportProblem, Location
 
 __all__ = [
     "ChangesetProblems",
@@ -261,38 +264,6 @@ class ProgressCorrectionRefused(TransitionRefused):
 # -- importing other trackers' files (claimtrack.interop) ---------------------------------------
 
 
-@frozen
-class Location:
-    """A place in an input file: the file, a row (or line, or item) and a column, as known."""
-
-    file: str
-    row: str | None = None
-    column: str | None = None
-
-    def at(self, column: str | None) -> Location:
-        """The same place, narrowed to one column."""
-        return Location(self.file, self.row, column)
-
-    def __str__(self) -> str:
-        parts = [self.file]
-        if self.row is not None:
-            parts.append(self.row)
-        if self.column is not None:
-            parts.append(f"column {self.column!r}")
-        return ", ".join(parts)
-
-
-@frozen
-class ImportProblem:
-    """One thing wrong with the input, where it is."""
-
-    location: Location
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
-
-
 class ImportProblems(ProblemReport):
     """The input cannot be imported; ``problems`` lists every problem found, in input order."""
 
@@ -447,3 +418,14 @@ def _closest(word: str, candidates: Iterable[str], cutoff: float = 0.7) -> str |
 
 class NothingToExport(ClaimtrackError, ValueError):
     """An export would be empty because the ledger holds nothing that format describes."""
+
+
+def __getattr__(name: str) -> Any:
+    """``Location`` and ``ImportProblem``, the places and problems of an import, live with the
+    importers (:mod:`claimtrack.interop.problems`) and are found there when first asked for:
+    a command that imports no tracker's file does not build their classes."""
+    if name in ("ImportProblem", "Location"):
+        from claimtrack.interop import problems
+
+        return getattr(problems, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -240,3 +240,18 @@ def test_errors_are_claimtrack_errors() -> None:
     with pytest.raises(claimtrack.ClaimtrackError) as caught:
         claimtrack.loads(json.dumps(document))
     assert isinstance(caught.value, ValueError)
+
+
+def test_the_import_problem_types_are_named_by_errors_and_defined_with_the_importers() -> None:
+    """``claimtrack.errors`` still names ``Location`` and ``ImportProblem`` (defined in
+    ``claimtrack.interop.problems``, found on first use); other unknown names are refused."""
+    from claimtrack import errors
+    from claimtrack.interop import problems
+
+    assert errors.Location is problems.Location
+    assert errors.ImportProblem is problems.ImportProblem
+    assert (
+        str(errors.ImportProblem(errors.Location("a.csv", "row 2"), "bad")) == "a.csv, row 2: bad"
+    )
+    with pytest.raises(AttributeError):
+        errors.NoSuchThing  # noqa: B018

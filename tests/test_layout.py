@@ -22,13 +22,24 @@ LAYERS = (
     ("fieldtypes", "jsontext"),
     ("_registry",),
     ("model",),
-    ("lifecycle", "dates", "errors", "ids", "interrupts", "_deprecation", "_locate", "_version"),
+    (
+        "lifecycle",
+        "dates",
+        "errors",
+        "ids",
+        "interrupts",
+        "collector",
+        "_deprecation",
+        "_locate",
+        "_version",
+    ),
 )
 LEVEL = {name: level for level, names in enumerate(LAYERS) for name in names}
 
 #: Imports that go up, on purpose: (module, imported) -> why.
 UPWARD = {
-    ("errors.py", "interop"): "lazily, to word a message: the status words of a vocabulary",
+    ("errors.py", "interop"): "lazily, to word a message: the status words of a vocabulary;"
+    " and to find Location and ImportProblem, defined with the importers",
     ("errors.py", "report"): "lazily, to word a message: table formats, columns, site's extra",
     ("errors.py", "plot"): "lazily, to word a message: the plot extra's install hint",
 }

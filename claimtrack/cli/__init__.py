@@ -29,6 +29,7 @@ from claimtrack import interrupts
 from claimtrack.cli.catalogue import COMMANDS
 from claimtrack.cli.exits import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK
 from claimtrack.cli.helpformat import HelpFormatter, RawDescriptionHelpFormatter
+from claimtrack.collector import without_gc
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
@@ -217,17 +218,20 @@ def _refuse_undecodable(top: argparse.ArgumentParser, argv: Sequence[str]) -> No
 def _main(argv: Sequence[str]) -> int:
     top = parser()
     _refuse_undecodable(top, argv)
-    args = top.parse_args(argv)
-    # Imported once a command is chosen: `claimtrack --help` never needs them.
-    from claimtrack.cli.options import settle_dates
-    from claimtrack.errors import (
-        ClaimtrackError,
-        InvalidLedger,
-        UnknownColumn,
-        UnknownStatus,
-        UsageError,
-    )
-    from claimtrack.report.table import DATA_FORMATS, formats
+    # Parsing imports the command's modules: classes and functions that live until the end,
+    # no garbage, so the collector would only scan them over and over (about 30 collections).
+    with without_gc():
+        args = top.parse_args(argv)
+        # Imported once a command is chosen: `claimtrack --help` never needs them.
+        from claimtrack.cli.options import settle_dates
+        from claimtrack.errors import (
+            ClaimtrackError,
+            InvalidLedger,
+            UnknownColumn,
+            UnknownStatus,
+            UsageError,
+        )
+        from claimtrack.report.table import DATA_FORMATS, formats
 
     settle_dates(args)
     fmt = getattr(args, "format", None)

@@ -9,15 +9,14 @@ left out.
 
 from __future__ import annotations
 
-import gc
 import threading
 import typing
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 from claimtrack import _registry as registry
 from claimtrack.codec import converter
+from claimtrack.collector import without_gc
 from claimtrack.errors import MalformedLedger, Problem
 from claimtrack.jsontext import Rows
 from claimtrack.ledger import COLLECTIONS, Ledger
@@ -39,29 +38,6 @@ _TUPLE_TYPES: dict[str, Any] = {
     c.name: tuple[c.record_type, ...]  # type: ignore[name-defined]
     for c in registry.COLLECTIONS
 }
-
-
-@contextmanager
-def without_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many acyclic objects.
-
-    Records hold no reference cycles, yet every allocation of a large ledger would trigger
-    collections that scan everything built so far; pausing them cuts load time sharply. What
-    was built is long-lived, so it is then promoted to the oldest generation at once (a
-    freeze and unfreeze moves every tracked object there without traversing any), rather than
-    left for the next young collection to traverse in full; not when the program keeps frozen
-    objects of its own, which an unfreeze would release.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            if gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 def from_document(document: object) -> Ledger:
