@@ -187,11 +187,6 @@ def _overdue(item: Commitment | Claim, status: Status, day: int) -> bool:
     return due is not None and status in _OPEN and due._ordinals[1] < day
 
 
-def _quiet(last: int, day: int, stale_days: int) -> bool:
-    """Whether the last news (an ordinal; -1: none) is more than ``stale_days`` before the day."""
-    return last >= 0 and day - last > stale_days
-
-
 class Index:
     """The as-of index of one ledger, filled item by item as queries need it."""
 
@@ -199,8 +194,10 @@ class Index:
 
     def __init__(self, ledger: Ledger) -> None:
         self._ledger = ledger
-        self._known: dict[str, tuple[int, ...]] = {}
+        #: Each item's bisection keys, by id: its known-from days themselves when in order.
         self._keys: dict[str, tuple[int, ...]] = {}
+        #: The known-from days of the few items whose days are not in order, by id.
+        self._known: dict[str, tuple[int, ...]] = {}
         self._cited: dict[str, list[str]] = {}
         self._published: dict[str, int] | None = None
 
@@ -220,10 +217,16 @@ class Index:
 
     def known(self, item: Commitment | Claim) -> tuple[int, ...]:
         """Each history entry's known-from day (ordinal); see ``Ledger.known_from``."""
-        found = self._known.get(item.id)
-        if found is None:
-            found = self._known[item.id] = _known_days(item.history, self.published().get)
-        return found
+        keys = self._keys.get(item.id) or self._fill(item)
+        return self._known.get(item.id, keys)
+
+    def _fill(self, item: Commitment | Claim) -> tuple[int, ...]:
+        """Work out and keep an item's known-from days and bisection keys; the keys."""
+        known = _known_days(item.history, self.published().get)
+        keys = self._keys[item.id] = _keys_of(known)
+        if keys is not known:
+            self._known[item.id] = known
+        return keys
 
     def prepare(self) -> None:
         """Every item's known-from days and bisection keys at once (what a first query would
@@ -233,8 +236,10 @@ class Index:
         items: list[Commitment | Claim] = [*self._ledger.commitments, *self._ledger.claims]
         for item in items:
             if item.id not in keys_all:
-                found = known_all[item.id] = _known_days(item.history, get)
-                keys_all[item.id] = _keys_of(found)
+                known = _known_days(item.history, get)
+                keys = keys_all[item.id] = _keys_of(known)
+                if keys is not known:
+                    known_all[item.id] = known
 
     def cited(self, item: Commitment | Claim) -> list[str]:
         """The evidence ids an item cites (``cited_ids``), cached."""
@@ -247,9 +252,7 @@ class Index:
 
     def _position(self, item: Commitment | Claim, moment: Moment) -> int:
         """The position of the history entry in effect on the moment's day (-1 before the first)."""
-        keys = self._keys.get(item.id)
-        if keys is None:
-            keys = self._keys[item.id] = _keys_of(self.known(item))
+        keys = self._keys.get(item.id) or self._fill(item)
         return bisect.bisect_right(keys, moment.ordinal) - 1
 
     def status(self, item: Commitment | Claim, moment: Moment) -> StatusChange[Any] | None:
@@ -268,13 +271,28 @@ class Index:
         last = self._last_news(item, moment.ordinal)
         return None if last < 0 else dt.date.fromordinal(last)
 
-    def _last_news(self, item: Commitment | Claim, day: int, latest: int | None = None) -> int:
+    def _last_news(self, item: Commitment | Claim, day: int) -> int:
         """``last_activity`` as an ordinal (-1: none): the latest of the entries' known-from
-        days and the cited sources' publications by the day (``latest``, if known already)."""
+        days and the cited sources' publications by the day."""
+        return max(self._known_news(item, day), _latest_cited(item, self.published().get, day)[0])
+
+    def _known_news(self, item: Commitment | Claim, day: int) -> int:
+        """The latest of the entries' known-from days by the day (-1: none)."""
+        return max([k for k in self.known(item) if k <= day], default=-1)
+
+    def _stale(
+        self, item: Commitment | Claim, day: int, stale_days: int, latest: int | None = None
+    ) -> bool:
+        """Whether the last news (see ``_last_news``) is more than ``stale_days`` before the
+        day; the cited evidence (``latest``: its latest publication by the day, if known
+        already) is read only when the entries' own news is older than that."""
+        last = self._known_news(item, day)
+        if last >= 0 and day - last <= stale_days:
+            return False
         if latest is None:
             latest = _latest_cited(item, self.published().get, day)[0]
-        known = self._known.get(item.id) or self.known(item)
-        return max(max([k for k in known if k <= day], default=-1), latest)
+        last = max(last, latest)
+        return last >= 0 and day - last > stale_days
 
     def latest_evidence(self, item: Commitment | Claim, moment: Moment) -> Evidence | None:
         """The cited evidence whose source was published last by the moment (ties: by id)."""
@@ -289,7 +307,7 @@ class Index:
         if current is None:
             return (False, False)
         status, day = current.status, moment.ordinal
-        stale = status in _UNSETTLED and _quiet(self._last_news(item, day), day, stale_days)
+        stale = status in _UNSETTLED and self._stale(item, day, stale_days)
         return (_overdue(item, status, day), stale)
 
     def overdue(self, commitments: Iterable[Commitment], moment: Moment) -> list[Commitment]:
@@ -315,7 +333,7 @@ class Index:
             for item in items
             if (current := self.status(item, moment)) is not None
             and current.status in _UNSETTLED
-            and _quiet(self._last_news(item, day), day, stale_days)
+            and self._stale(item, day, stale_days)
         ]
 
     def standings(
@@ -333,9 +351,7 @@ class Index:
         keys_all = self._keys
         bisect_right = bisect.bisect_right
         for item in items:
-            keys = keys_all.get(item.id)
-            if keys is None:
-                keys = keys_all[item.id] = _keys_of(self.known(item))
+            keys = keys_all.get(item.id) or self._fill(item)
             position = bisect_right(keys, day) - 1
             if position < 0:
                 continue
@@ -355,7 +371,7 @@ class Index:
             overdue = stale = False  # settled: neither (open statuses are unsettled ones)
             if status in _UNSETTLED:
                 overdue = _overdue(item, status, day)
-                stale = _quiet(self._last_news(item, day, latest), day, stale_days)
+                stale = self._stale(item, day, stale_days, latest)
             yield (item, current, history[began], evidence_id, overdue, stale, unusual)
 
     def changes_between(
