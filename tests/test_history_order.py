@@ -114,3 +114,24 @@ def test_statuses_of_the_other_kind_are_refused() -> None:
         "$.claims[0].history[0].status: 'announced' is not a claim status; expected one of"
         " unverified, corroborated, disputed, refuted, retracted, unverifiable",
     ]
+
+
+@pytest.mark.parametrize("prepared", [False, True])
+def test_known_from_days_out_of_order(prepared: bool) -> None:
+    """A vague entry known only at its year's end, then a precise one reported at once: each
+    keeps its own known-from day (the index bisects their running minimum, and keeps the days
+    themselves apart), whether the index was prepared at once, as a load does, or item by item."""
+    out_of_order = ledger(
+        StatusChange(date=P("2017"), status=CommitmentStatus.ANNOUNCED),
+        change("2017-03", CommitmentStatus.IN_PROGRESS),
+        published="2017-03-20",
+    )
+    if prepared:
+        out_of_order._query().prepare()
+    assert out_of_order.known_from("c", 1) == dt.date(2017, 3, 20)
+    assert out_of_order.known_from("c", 0) == dt.date(2017, 12, 31)
+    assert out_of_order.status_as_of("c", dt.date(2017, 3, 19)) is None
+    current = out_of_order.status_as_of("c", dt.date(2017, 3, 20))
+    assert current is not None and current.status is CommitmentStatus.IN_PROGRESS
+    moves = out_of_order.changes_between(dt.date(2017, 3, 19), dt.date(2017, 12, 30))
+    assert [change.status for _, change in moves] == [CommitmentStatus.IN_PROGRESS]
