@@ -13,7 +13,7 @@ import attrs
 import pytest
 
 from claimtrack import _registry as registry
-from claimtrack.codec import converter
+from claimtrack.codec import converter, gen
 from claimtrack.codec.gen import _prebuilt_structure as written
 from claimtrack.codec.gen.prebuilt import COMMAND, MODULE, Prebuilt, Recording, current_text
 from claimtrack.errors import _Refused
@@ -111,3 +111,16 @@ def test_a_load_in_a_fresh_interpreter_compiles_no_hook() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert done.stdout.split() == ["0"]
+
+
+def test_a_written_module_that_cannot_be_imported_leaves_every_hook_compiled(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Written for a model since changed, the module may fail to import (a class it names is
+    gone): loads still work, each hook compiled at run time."""
+    monkeypatch.setitem(sys.modules, "claimtrack.codec.gen._prebuilt_structure", None)
+    monkeypatch.delattr(gen, "_prebuilt_structure")
+    hook = _fast(Prebuilt()).get_structure_hook(Source)
+    assert hook.__code__.co_filename.startswith("<claimtrack generated fast structure Source")
+    expected = Source(id="s", title="t", kind=SourceKind.NEWS)
+    assert hook({"id": "s", "title": "t", "kind": "news"}, None) == expected

@@ -52,8 +52,8 @@ class Prebuilt(Compiling):
         if fields is None or hooks is None:
             try:
                 from claimtrack.codec.gen import _prebuilt_structure as written
-            except ImportError:  # it names a class the model no longer has: none matches
-                fields, hooks = {}, {}
+            except Exception:  # written for a model since changed (a class gone, no longer
+                fields, hooks = {}, {}  # generic...): nothing written is used
             else:
                 fields, hooks = written.FIELDS, written.HOOKS
         self._fields, self._hooks = fields, hooks
