@@ -22,6 +22,7 @@ from attrs import frozen
 
 from claimtrack import _registry as registry
 from claimtrack.errors import Problem, _closest
+from claimtrack.hints import field_types
 from claimtrack.history_rules import (
     corrections_hold,
     entries_hold,
@@ -151,7 +152,7 @@ def _hints(record_type: type) -> dict[str, Any]:
     """The record type's resolved annotations, worked out once per type."""
     found = _HINTS.get(record_type)
     if found is None:
-        found = _HINTS[record_type] = typing.get_type_hints(record_type)
+        found = _HINTS[record_type] = field_types(record_type)  # written ahead: no compile
     return found
 
 

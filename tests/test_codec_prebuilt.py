@@ -13,9 +13,11 @@ import attrs
 import pytest
 
 from claimtrack import _registry as registry
+from claimtrack import _written_hints as written_hints
+from claimtrack import hints
 from claimtrack.codec import converter, gen
 from claimtrack.codec.gen import _prebuilt_structure as written
-from claimtrack.codec.gen.prebuilt import COMMAND, MODULE, Prebuilt, Recording, current_text
+from claimtrack.codec.gen.prebuilt import COMMAND, MODULE, Prebuilt, Recording, current_texts
 from claimtrack.errors import _Refused
 from claimtrack.model import Source, SourceKind
 
@@ -25,16 +27,17 @@ def _fast(source: Any) -> Any:
     return converter.build(detailed=False, tally=[0], ids=converter.shared_ids({}), source=source)
 
 
-def test_the_written_module_is_up_to_date() -> None:
-    """The module holds exactly what the generator writes today (a model changed since needs
-    the module written again: the message says how)."""
-    assert Path(MODULE).read_text(encoding="utf-8") == current_text(), f"run: {COMMAND}"
+def test_the_written_modules_are_up_to_date() -> None:
+    """The modules hold exactly what the generator writes today (a model changed since needs
+    them written again: the message says how)."""
+    for name, text in current_texts().items():
+        assert Path(name).read_text(encoding="utf-8") == text, f"{name}: run {COMMAND}"
 
 
 def test_the_written_field_types_are_the_type_hints() -> None:
     """Each class's written field types are the ones ``typing.get_type_hints`` finds."""
-    assert written.FIELDS
-    for origin, fields in written.FIELDS.items():
+    assert written_hints.FIELDS
+    for origin, fields in written_hints.FIELDS.items():
         hints = typing.get_type_hints(origin)
         assert [(name, kind) for name, _, kind in fields] == [
             (a.name, hints[a.name]) for a in attrs.fields(origin)
@@ -59,7 +62,9 @@ def test_a_hook_that_no_longer_matches_is_compiled_at_run_time() -> None:
     """Written code that differs from what the generator gives now is not used: the hook is
     compiled from the generator's code, which still refuses and accepts as it should."""
     factory, text = written.HOOKS[Source]
-    stale = Prebuilt(fields=written.FIELDS, hooks={**written.HOOKS, Source: (factory, text + "#")})
+    stale = Prebuilt(
+        fields=written_hints.FIELDS, hooks={**written.HOOKS, Source: (factory, text + "#")}
+    )
     hook = _fast(stale).get_structure_hook(Source)
     assert hook.__code__.co_filename.startswith("<claimtrack generated fast structure Source")
     expected = Source(id="s", title="t", kind=SourceKind.NEWS)
@@ -71,13 +76,15 @@ def test_a_hook_that_no_longer_matches_is_compiled_at_run_time() -> None:
 def test_field_types_written_for_other_annotations_are_not_used() -> None:
     """A class whose annotations differ from the written ones gets its types from its hints."""
     fields = {
-        **written.FIELDS,
+        **written_hints.FIELDS,
         Source: tuple(
-            (name, f"{annotation} | int", int) for name, annotation, _ in written.FIELDS[Source]
+            (name, f"{annotation} | int", int)
+            for name, annotation, _ in written_hints.FIELDS[Source]
         ),
     }
     found = Prebuilt(fields=fields, hooks=written.HOOKS).field_types(Source)
     assert found == typing.get_type_hints(Source)
+    assert hints.field_types(Source, fields) == found
 
 
 def test_the_written_field_types_serve_after_cattrs_resolved_the_annotations(
@@ -86,11 +93,11 @@ def test_the_written_field_types_serve_after_cattrs_resolved_the_annotations(
     """cattrs resolves the annotations of the fields it builds hooks for (``attrs.resolve_types``);
     the written field types still match (and are compared with the classes' own annotations,
     not the fields'), so no type hints are read."""
-    for origin in written.FIELDS:
+    for origin in written_hints.FIELDS:
         attrs.resolve_types(origin)
     monkeypatch.setattr(typing, "get_type_hints", _no_type_hints)
     prebuilt = Prebuilt()
-    for origin, fields in written.FIELDS.items():
+    for origin, fields in written_hints.FIELDS.items():
         assert prebuilt.field_types(origin) == {name: kind for name, _, kind in fields}
 
 
@@ -98,19 +105,23 @@ def _no_type_hints(*_: Any, **__: Any) -> dict[str, Any]:
     raise AssertionError("type hints read")
 
 
-def test_a_load_in_a_fresh_interpreter_compiles_no_hook() -> None:
-    """Loading the bundled ledger in a new process compiles no hook: no generated source is
-    registered in linecache (what ``gen.compile_function`` does for each)."""
+def test_a_load_in_a_fresh_interpreter_compiles_no_hook_and_reads_no_hints() -> None:
+    """Loading the bundled ledger in a new process compiles no hook (no generated source is
+    registered in linecache, as ``gen.compile_function`` does for each) and never calls
+    ``typing.get_type_hints`` (the hooks and the integrity rules take the written types)."""
     script = (
-        "import linecache\n"
+        "import linecache, typing\n"
+        "calls = []\n"
+        "read = typing.get_type_hints\n"
+        "typing.get_type_hints = lambda *a, **k: calls.append(a) or read(*a, **k)\n"
         "from claimtrack import datasets\n"
         "datasets.pakistan_iran()\n"
-        "print(sum(k.startswith('<claimtrack generated') for k in linecache.cache))\n"
+        "print(len(calls), sum(k.startswith('<claimtrack generated') for k in linecache.cache))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
-    assert done.stdout.split() == ["0"]
+    assert done.stdout.split() == ["0", "0"]
 
 
 def test_a_written_module_that_cannot_be_imported_leaves_every_hook_compiled(

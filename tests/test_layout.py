@@ -19,7 +19,7 @@ LAYERS = (
     ("codec", "files"),
     ("ledger", "ledger_history"),
     ("rules", "lifecycle_rules", "history_rules", "query", "knowledge", "history", "revisions"),
-    ("fieldtypes", "jsontext"),
+    ("fieldtypes", "jsontext", "hints", "_written_hints"),
     ("_registry",),
     ("model",),
     (

@@ -13,7 +13,6 @@ objects it refers to (classes, hooks, enum members) are the ones of this run.
 
 from __future__ import annotations
 
-import inspect
 import os
 import sys
 import types
@@ -21,14 +20,27 @@ import typing
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-import attrs
-
+from claimtrack import hints
 from claimtrack.codec.gen.structure import Compiling, Hook
 
-__all__ = ["MODULE", "Prebuilt", "Recording", "current_text", "factory_text", "render"]
+__all__ = [
+    "HINTS_MODULE",
+    "MODULE",
+    "Prebuilt",
+    "Recording",
+    "current_texts",
+    "factory_text",
+    "render",
+]
 
 #: The written module's file, beside this one.
 MODULE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_prebuilt_structure.py")
+
+#: The written field types' file (``claimtrack/_written_hints.py``: the rules read them too).
+HINTS_MODULE = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+    "_written_hints.py",
+)
 
 #: What regenerates it.
 COMMAND = "python -m claimtrack.codec.gen --write"
@@ -48,23 +60,20 @@ class Prebuilt(Compiling):
     def __init__(
         self, fields: Mapping[Any, Any] | None = None, hooks: Mapping[Any, Any] | None = None
     ) -> None:
-        """From the written module, unless ``fields`` and ``hooks`` stand in for its tables."""
-        if fields is None or hooks is None:
+        """From the written modules, unless ``fields`` and ``hooks`` stand in for their tables
+        (``claimtrack.hints``' field types, and the hooks)."""
+        if hooks is None:
             try:
                 from claimtrack.codec.gen import _prebuilt_structure as written
             except Exception:  # written for a model since changed (a class gone, no longer
-                fields, hooks = {}, {}  # generic...): nothing written is used
+                hooks = {}  # generic...): nothing written is used
             else:
-                fields, hooks = written.FIELDS, written.HOOKS
-        self._fields, self._hooks = fields, hooks
+                hooks = written.HOOKS
+        self._fields = hints.written() if fields is None else fields
+        self._hooks = hooks
 
     def field_types(self, origin: type) -> dict[str, Any]:
-        fields = self._fields.get(origin)
-        if fields is not None and _annotations(origin) == [
-            (name, annotation) for name, annotation, _ in fields
-        ]:
-            return {name: kind for name, _, kind in fields}
-        return super().field_types(origin)
+        return hints.field_types(origin, self._fields)
 
     def function(
         self, record_type: Any, lines: list[str], namespace: dict[str, Any], *, what: str
@@ -78,15 +87,6 @@ class Prebuilt(Compiling):
         return super().function(record_type, lines, namespace, what=what)
 
 
-def _annotations(origin: type) -> list[tuple[str, Any]]:
-    """Each field's name and annotation as written in its class (a string, under ``from
-    __future__ import annotations``), whatever ``attrs.resolve_types`` did to the fields since."""
-    written: dict[str, Any] = {}
-    for klass in reversed(origin.__mro__):
-        written.update(inspect.get_annotations(klass))
-    return [(a.name, written.get(a.name)) for a in attrs.fields(origin)]
-
-
 class Recording(Compiling):
     """Made at run time, as :class:`Compiling`, remembering each class's field types and each
     hook's code (what :func:`render` writes)."""
@@ -98,7 +98,7 @@ class Recording(Compiling):
     def field_types(self, origin: type) -> dict[str, Any]:
         found = super().field_types(origin)
         self.fields[origin] = [
-            (name, annotation, found[name]) for name, annotation in _annotations(origin)
+            (name, annotation, found[name]) for name, annotation in hints.annotations_of(origin)
         ]
         return found
 
@@ -109,9 +109,10 @@ class Recording(Compiling):
         return super().function(record_type, lines, namespace, what=what)
 
 
-def current_text() -> str:
-    """What ``_prebuilt_structure.py`` holds when up to date: the hooks of the fast converter
-    (``converter.build`` as for ``converter.FAST``) for every collection's records."""
+def current_texts() -> dict[str, str]:
+    """What the written modules hold when up to date, by file: the hooks of the fast converter
+    (``converter.build`` as for ``converter.FAST``) for every collection's records, and the
+    field types of the classes they structure."""
     from claimtrack import _registry as registry
     from claimtrack.codec import converter
 
@@ -119,41 +120,26 @@ def current_text() -> str:
         ids = converter.shared_ids({})
         return converter.build(detailed=False, tally=[0], ids=ids, source=source)
 
-    return render(build, [collection.record_type for collection in registry.COLLECTIONS])
+    hooks, fields = render(build, [collection.record_type for collection in registry.COLLECTIONS])
+    return {MODULE: hooks, HINTS_MODULE: fields}
 
 
-def render(build: Callable[[Compiling], Any], record_types: list[Any]) -> str:
-    """The text of ``_prebuilt_structure.py``: the hooks the converter ``build(source)`` makes
-    for ``record_types`` (and the classes inside them)."""
+def render(build: Callable[[Compiling], Any], record_types: list[Any]) -> tuple[str, str]:
+    """The texts of ``_prebuilt_structure.py`` and ``_written_hints.py``: the hooks the
+    converter ``build(source)`` makes for ``record_types`` (and the classes inside them), and
+    those classes' field types."""
     recording = Recording()
     converter = build(recording)
     for record_type in record_types:
         converter.get_structure_hook(record_type)
-    imports: dict[str, set[str]] = {}
-    spell = _Speller(imports)
-    field_lines = []
-    for origin, fields in recording.fields.items():
-        if not all(isinstance(annotation, str) for _, annotation, _ in fields):
-            continue  # only a written annotation can be compared at run time
-        field_lines.append(f"    {spell(origin)}: (")
-        field_lines.extend(
-            f"        ({name!r}, {annotation!r}, {spell(kind)}),"
-            for name, annotation, kind in fields
-        )
-        field_lines.append("    ),")
-    factories, table = [], []
-    for record_type, (lines, namespace) in recording.hooks.items():
-        key = spell(record_type)
-        name = "_" + "".join(c if c.isalnum() else "_" for c in key).strip("_")
-        text = factory_text(name, lines, namespace)
-        factories.append(text)
-        table.append(f"    {key}: ({name}, {text!r}),")
-    heading = [
+    return _hooks_text(recording), _hints_text(recording)
+
+
+def _heading(what: str, imports: dict[str, set[str]]) -> list[str]:
+    return [
         f'"""Written by ``{COMMAND}``: do not edit.',
         "",
-        "The fast structure hooks of ``claimtrack.codec.gen.structure``, generated ahead of",
-        "time so that a load needs neither type hints nor ``compile``: ``gen.prebuilt`` uses",
-        "each while it matches; ``tests/test_codec_prebuilt.py`` fails when it is stale.",
+        *what.splitlines(),
         '"""',
         "",
         "from typing import Any",
@@ -163,15 +149,57 @@ def render(build: Callable[[Compiling], Any], record_types: list[Any]) -> str:
             for module, names in sorted(imports.items())
         ),
         "",
-        "#: Per model class, each field: its name, its annotation as written, the type it names.",
-        "FIELDS: dict[Any, Any] = {",
-        *field_lines,
-        "}",
-        "",
     ]
+
+
+def _hints_text(recording: Recording) -> str:
+    imports: dict[str, set[str]] = {}
+    spell = _Speller(imports)
+    lines = []
+    for origin, fields in recording.fields.items():
+        if not all(isinstance(annotation, str) for _, annotation, _ in fields):
+            continue  # only a written annotation can be compared at run time
+        lines.append(f"    {spell(origin)}: (")
+        lines.extend(
+            f"        ({name!r}, {annotation!r}, {spell(kind)}),"
+            for name, annotation, kind in fields
+        )
+        lines.append("    ),")
+    what = (
+        "The field types of the model classes the fast load hooks structure, as\n"
+        "``typing.get_type_hints`` finds them: ``claimtrack.hints`` uses each class's while its\n"
+        "annotations are the ones written; ``tests/test_codec_prebuilt.py`` fails when stale."
+    )
     return "\n".join(
         [
-            *heading,
+            *_heading(what, imports),
+            "#: Per model class, each field: its name, its annotation as written, its type.",
+            "FIELDS: dict[Any, Any] = {",
+            *lines,
+            "}",
+            "",
+        ]
+    )
+
+
+def _hooks_text(recording: Recording) -> str:
+    imports: dict[str, set[str]] = {}
+    spell = _Speller(imports)
+    factories, table = [], []
+    for record_type, (lines, namespace) in recording.hooks.items():
+        key = spell(record_type)
+        name = "_" + "".join(c if c.isalnum() else "_" for c in key).strip("_")
+        text = factory_text(name, lines, namespace)
+        factories.append(text)
+        table.append(f"    {key}: ({name}, {text!r}),")
+    what = (
+        "The fast structure hooks of ``claimtrack.codec.gen.structure``, generated ahead of\n"
+        "time so that a load needs neither type hints nor ``compile``: ``gen.prebuilt`` uses\n"
+        "each while it matches; ``tests/test_codec_prebuilt.py`` fails when it is stale."
+    )
+    return "\n".join(
+        [
+            *_heading(what, imports),
             *(f"\n{text}" for text in factories),
             "",
             "#: Per record type: the factory of its hook, and the factory's text (compared at run",
