@@ -235,3 +235,15 @@ def ledger_with(title: str = "A source", quote: str = "They agreed.") -> Ledger:
         relations=(CommitmentRelation(CommitmentRelationKind.RESTATES, "c1"),),
     )
     return Ledger(sources=[source], actors=[actor], evidence=[evidence], commitments=[first, again])
+
+
+def bundled_copy(folder: Path) -> Path:
+    """A copy of the bundled ledger (and its archived texts) in ``folder``, to change."""
+    import shutil
+
+    from claimtrack import datasets
+
+    for path in datasets.folder().iterdir():
+        if path.suffix in {".json", ".txt"}:
+            shutil.copy(path, folder / path.name)
+    return folder / datasets.PAKISTAN_IRAN

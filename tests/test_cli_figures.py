@@ -3,16 +3,15 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 import claimtrack
-from claimtrack import datasets
 from claimtrack.changeset import apply_changesets
 from claimtrack.cli import main
 from claimtrack.errors import ChangesetProblems
+from tests.ledgers import bundled_copy
 
 ITEM = "c-fencing-iran"
 EVIDENCE = "ev-t-steps-agreed"
@@ -27,10 +26,7 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 @pytest.fixture
 def ledger(tmp_path: Path) -> Path:
     """A copy of the bundled ledger (and its archived texts) to change."""
-    for path in datasets.folder().iterdir():
-        if path.suffix in {".json", ".txt"}:
-            shutil.copy(path, tmp_path / path.name)
-    return tmp_path / datasets.PAKISTAN_IRAN
+    return bundled_copy(tmp_path)
 
 
 def _measured(ledger: Path, capsys: pytest.CaptureFixture[str], value: str = "658") -> str:

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 from pathlib import Path
 
 import pytest
 
 import claimtrack
-from claimtrack import CommitmentStatus, datasets
+from claimtrack import CommitmentStatus
 from claimtrack.cli import main
+from tests.ledgers import bundled_copy
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -24,10 +24,7 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 @pytest.fixture
 def ledger(tmp_path: Path) -> Path:
     """A copy of the bundled ledger (and its archived texts) to change."""
-    for path in datasets.folder().iterdir():
-        if path.suffix in {".json", ".txt"}:
-            shutil.copy(path, tmp_path / path.name)
-    return tmp_path / datasets.PAKISTAN_IRAN
+    return bundled_copy(tmp_path)
 
 
 ITEM = "c-continue-engagements"
